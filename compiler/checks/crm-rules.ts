@@ -1,0 +1,64 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { report, type Check } from "./check.js";
+
+/** Tags exist on Zendesk, Kustomer and Freshdesk only. */
+export const tagsOnSalesforce: Check = (context) => {
+  const { policy } = context;
+  if (policy.crm.system !== "salesforce") return [];
+  return (["sessionType", "platform"] as const)
+    .filter((tag) => policy.tags?.[tag] === true)
+    .map((tag) =>
+      report(context, "tags-on-salesforce", `Salesforce records have no tags, but \`tags.${tag}\` is on`, `/tags/${tag}`, {
+        help: "remove the `tags` section or set it to false",
+      }),
+    );
+};
+
+/** The closed-record window is a second option of appending. */
+export const closedWithinDaysNeedsAppend: Check = (context) => {
+  const problems: Diagnostic[] = [];
+  const sections = [{ records: context.policy.records, at: "/records" }, ...(context.policy.overrides ?? []).map((o, i) => ({ records: o.records, at: `/overrides/${i}/records` }))];
+  const baseOn = context.policy.records?.append?.toOpenRecord ?? false;
+  for (const { records, at } of sections) {
+    const append = records?.append;
+    if (append?.closedWithinDays === undefined) continue;
+    const on = append.toOpenRecord ?? (at === "/records" ? false : baseOn);
+    if (!on)
+      problems.push(
+        report(context, "closed-within-days-needs-append", "`closedWithinDays` has no effect unless `toOpenRecord` is true", `${at}/append/closedWithinDays`, {
+          part: "key",
+          help: "set `toOpenRecord: true` or remove `closedWithinDays`",
+        }),
+      );
+  }
+  return problems;
+};
+
+/** Reopening a record into a closed status would leave it closed. */
+export const reopenStatusIsClosed: Check = (context) => {
+  const { crm } = context.policy;
+  const facts = context.catalog.crms[crm.system];
+  const reopen = crm.reopenStatus ?? facts.reopenStatus;
+  const closed = crm.closedStatuses ?? facts.closedStatuses;
+  if (!closed.includes(reopen)) return [];
+  const pointer = crm.reopenStatus !== undefined ? "/crm/reopenStatus" : "/crm/closedStatuses";
+  return [
+    report(context, "reopen-status-is-closed", `reopen status \`${reopen}\` is one of the closed statuses`, pointer, {
+      help: `a reopened record must be open: pick a status not in [${closed.join(", ")}]`,
+    }),
+  ];
+};
+
+/** Freshdesk takes tags of at most 32 characters; longer session-type tags are cut. */
+export const freshdeskTagTooLong: Check = (context) => {
+  const { policy, catalog } = context;
+  if (policy.crm.system !== "freshdesk" || policy.tags?.sessionType !== true) return [];
+  const limit = catalog.crms.freshdesk.tagLimit;
+  return catalog.sessionTypes
+    .filter((type) => type.name.length > limit)
+    .map((type) =>
+      report(context, "freshdesk-tag-too-long", `Freshdesk tag \`${type.name}\` is ${type.name.length} characters, over Freshdesk's ${limit}`, "/tags/sessionType", {
+        help: `the tag will be cut to \`${type.name.slice(0, limit)}\``,
+      }),
+    );
+};

@@ -1,0 +1,61 @@
+import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
+import { report } from "../checks/check.js";
+import { policyChecks } from "../checks/index.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Catalog } from "../model/catalog.js";
+import type { ParsedDocument } from "../source/yaml-document.js";
+
+export interface CheckedPolicy {
+  document: ParsedDocument;
+  policy: RecordCreationPolicy;
+}
+
+/** A policy that failed the schema, with the pointers the schema complained about. */
+export interface PartialPolicy extends CheckedPolicy {
+  schemaErrors: readonly string[];
+}
+
+/**
+ * Pass 3: what JSON Schema cannot say, per policy and across all files. Policies that failed
+ * the schema are checked too, so one run reports everything; a check that trips over their
+ * malformed data, or that concerns a value the schema already rejected, stays silent.
+ */
+export function check(policies: readonly CheckedPolicy[], catalog: Catalog, partial: readonly PartialPolicy[] = []): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { document, policy } of policies) {
+    for (const rule of policyChecks) diagnostics.push(...rule({ document, policy, catalog }));
+  }
+  for (const { document, policy, schemaErrors } of partial) {
+    const clean = (d: Diagnostic) => !schemaErrors.some((p) => d.pointer === p || d.pointer.startsWith(p + "/") || p.startsWith(d.pointer + "/"));
+    for (const rule of policyChecks) {
+      try {
+        diagnostics.push(...rule({ document, policy, catalog }).filter(clean));
+      } catch {
+        // the schema errors already describe this document
+      }
+    }
+  }
+  const named = [...policies, ...partial].filter((p) => typeof p.policy.metadata?.name === "string");
+  diagnostics.push(...duplicateNames(named, catalog));
+  return diagnostics;
+}
+
+function duplicateNames(policies: readonly CheckedPolicy[], catalog: Catalog): Diagnostic[] {
+  const first = new Map<string, CheckedPolicy>();
+  const problems: Diagnostic[] = [];
+  for (const entry of policies) {
+    const name = entry.policy.metadata.name;
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, entry);
+      continue;
+    }
+    const where = earlier.document.locate("/metadata/name");
+    problems.push(
+      report({ ...entry, catalog }, "duplicate-name", `policy name \`${name}\` is already used`, "/metadata/name", {
+        help: `first used in ${earlier.document.source.file}:${where.line}:${where.column}; names are unique in a bundle`,
+      }),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,33 @@
+import type { Code } from "../diagnostics/codes.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { decodeUtf8 } from "../source/decode.js";
+import { SourceText } from "../source/source-text.js";
+import { parseYaml, type ParsedDocument } from "../source/yaml-document.js";
+
+/** A policy file as read from disk (or given by a test). */
+export interface SourceFile {
+  file: string;
+  bytes: Uint8Array;
+}
+
+const kinds: Record<string, Code> = {
+  syntax: "yaml-syntax",
+  "duplicate-key": "duplicate-key",
+  "multiple-documents": "multiple-documents",
+  empty: "empty-file",
+};
+
+/** Pass 1: bytes to a YAML document with positions (JSON files are YAML too). */
+export function parse(input: SourceFile): { ok: true; document: ParsedDocument } | { ok: false; diagnostics: Diagnostic[] } {
+  const decoded = decodeUtf8(input.bytes);
+  if (!decoded.ok) {
+    return { ok: false, diagnostics: [diagnostic("not-utf8", decoded.message, { file: input.file, pointer: "", span: decoded.span }, decoded.help)] };
+  }
+  const source = new SourceText(input.file, decoded.text.replace(/^\uFEFF/, ""));
+  const result = parseYaml(source);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    diagnostics: result.problems.map((p) => diagnostic(kinds[p.kind] ?? "yaml-syntax", p.message, { file: input.file, pointer: "", span: p.span })),
+  };
+}

@@ -1,0 +1,124 @@
+import type { ErrorObject } from "ajv";
+import type { Code } from "../diagnostics/codes.js";
+import { quote } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { pointerOf } from "../source/yaml-document.js";
+
+/** What one ajv error means to a policy author: code, wording, and which text to underline. */
+export interface SchemaProblem {
+  code: Code;
+  message: string;
+  pointer: string;
+  part: "key" | "value";
+  help?: string;
+}
+
+export function describe(error: ErrorObject): SchemaProblem {
+  const at = error.instancePath;
+  const name = propertyName(at);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required": {
+      const missing = String(params["missingProperty"]);
+      return {
+        code: "missing-property",
+        message: `missing required property \`${missing}\`${at === "" ? "" : ` in \`${name}\``}`,
+        pointer: at,
+        part: "key",
+        help: `add \`${missing}:\``,
+      };
+    }
+    case "additionalProperties": {
+      const extra = String(params["additionalProperty"]);
+      const allowed = Object.keys((error.parentSchema?.["properties"] as object | undefined) ?? {});
+      const help = didYouMean(extra, allowed) ?? `allowed here: ${allowed.map((a) => `\`${a}\``).join(", ")}`;
+      return { code: "unknown-property", message: `unknown property \`${extra}\``, pointer: at + pointerOf(extra), part: "key", help };
+    }
+    case "type":
+      return {
+        code: "wrong-type",
+        message: `\`${name}\` must be ${article(String(params["type"]))}, found ${typeName(error.data)} ${quote(error.data)}`,
+        pointer: at,
+        part: "value",
+      };
+    case "const": {
+      const wanted = String(params["allowedValue"]);
+      if (at === "/apiVersion")
+        return {
+          code: "unsupported-api-version",
+          message: `unsupported apiVersion ${quote(error.data)}`,
+          pointer: at,
+          part: "value",
+          help: `this version of crm-policy reads \`${wanted}\``,
+        };
+      if (at === "/kind")
+        return { code: "unknown-kind", message: `unknown kind ${quote(error.data)}`, pointer: at, part: "value", help: `use \`${wanted}\`` };
+      return { code: "invalid-value", message: `\`${name}\` must be \`${wanted}\``, pointer: at, part: "value" };
+    }
+    case "enum": {
+      const allowed = (params["allowedValues"] as unknown[]).map(String);
+      const help = (typeof error.data === "string" ? didYouMean(error.data, allowed) : undefined) ?? `use one of ${allowed.map((a) => `\`${a}\``).join(", ")}`;
+      return { code: "invalid-value", message: `${quote(error.data)} is not a valid \`${name}\``, pointer: at, part: "value", help };
+    }
+    case "pattern":
+      if (at === "/metadata/name")
+        return {
+          code: "invalid-name",
+          message: `policy name ${quote(error.data)} must be lowercase letters, digits and dashes`,
+          pointer: at,
+          part: "value",
+          help: `try \`${slug(String(error.data))}\``,
+        };
+      return { code: "invalid-value", message: `\`${name}\` does not match \`${String(params["pattern"])}\``, pointer: at, part: "value" };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return {
+        code: "out-of-range",
+        message: `\`${name}\` must be ${String(params["comparison"])} ${String(params["limit"])}, found ${String(error.data)}`,
+        pointer: at,
+        part: "value",
+      };
+    case "minItems":
+      return { code: "invalid-value", message: `\`${name}\` must list at least ${String(params["limit"])} item`, pointer: at, part: "value" };
+    case "uniqueItems":
+      return { code: "invalid-value", message: `\`${name}\` lists the same item twice`, pointer: at + pointerOf(String(params["i"])), part: "value" };
+    case "minLength":
+      return { code: "invalid-value", message: `\`${name}\` must not be empty`, pointer: at, part: "value" };
+    case "maxLength":
+      return { code: "invalid-value", message: `\`${name}\` must be at most ${String(params["limit"])} characters`, pointer: at, part: "value" };
+    case "anyOf":
+      return {
+        code: "invalid-value",
+        message: `${quote(error.data)} is not a valid \`${name}\``,
+        pointer: at,
+        part: "value",
+        help: String(error.parentSchema?.["description"] ?? "see the schema"),
+      };
+    default:
+      return { code: "invalid-value", message: `\`${name}\` ${error.message ?? "is invalid"}`, pointer: at, part: "value" };
+  }
+}
+
+function propertyName(pointer: string): string {
+  const last = pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  return last === "" ? "policy" : /^\d+$/.test(last) ? pointer.split("/").slice(-2).join("[") + "]" : last;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { object: "a mapping", array: "a list", string: "a string", boolean: "true or false", integer: "a whole number", number: "a number" };
+  return type.split(",").map((t) => names[t] ?? t).join(" or ");
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "number") return "the number";
+  return `a ${typeof value}`;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "my-policy";
+}

@@ -1,0 +1,150 @@
+import Handlebars from "handlebars";
+import type { Code } from "../diagnostics/codes.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { isTitleVariable, titleVariables, type TitleVariable } from "./variables.js";
+
+/** A title as the runtime sees it: literal text and variables, nothing to parse. */
+export type Segment = string | { variable: TitleVariable };
+
+/** A problem inside the template, at character offsets of the template string. */
+export interface TemplateProblem {
+  code: Code;
+  message: string;
+  start: number;
+  end: number;
+  help?: string;
+}
+
+export type TemplateResult = { ok: true; segments: Segment[] } | { ok: false; problems: TemplateProblem[] };
+
+type AstNode = hbs.AST.Statement & { loc: hbs.AST.SourceLocation };
+
+/**
+ * Parses a title template with Handlebars' own parser and accepts only literal text and plain
+ * `{{NAME}}` of the six variables: no helpers, blocks, partials, triple-stash, paths or data.
+ */
+export function parseTemplate(template: string): TemplateResult {
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parse(template);
+  } catch (error) {
+    return { ok: false, problems: [syntaxProblem(template, error instanceof Error ? error.message : String(error))] };
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < template.length; i++) if (template[i] === "\n") lineStarts.push(i + 1);
+  const offset = (p: hbs.AST.Position) => (lineStarts[p.line - 1] ?? 0) + p.column;
+
+  const segments: Segment[] = [];
+  const problems: TemplateProblem[] = [];
+  for (const statement of program.body as AstNode[]) {
+    const start = offset(statement.loc.start);
+    const end = offset(statement.loc.end);
+    const problem = (code: Code, message: string, help?: string) =>
+      problems.push({ code, message, start, end, ...(help === undefined ? {} : { help }) });
+    switch (statement.type) {
+      case "ContentStatement": {
+        const text = (statement as hbs.AST.ContentStatement).value;
+        const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.exec(text);
+        if (control !== null)
+          problems.push({
+            code: "template-multiline",
+            message: "a title is one line of text: the template contains a line break or control character",
+            start: start + Math.max(0, template.slice(start, end).search(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/)),
+            end: start + Math.max(0, template.slice(start, end).search(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/)) + 1,
+            help: "write the template on one line (in YAML, a folded `>-` block or a quoted string)",
+          });
+        segments.push(text);
+        break;
+      }
+      case "MustacheStatement": {
+        const mustache = statement as hbs.AST.MustacheStatement;
+        const path = mustache.path;
+        if (mustache.params.length > 0 || mustache.hash !== undefined) {
+          const name = path.type === "PathExpression" ? (path as hbs.AST.PathExpression).original : "";
+          problem("template-helper", `helpers are not allowed in titles: \`${name}\` is called with arguments`, "use a plain variable such as `{{CALL_ID}}`");
+          break;
+        }
+        if (!mustache.escaped) {
+          problem("template-unescaped", "raw output (`{{{...}}}` or `{{&...}}`) is not allowed in titles", "use `{{NAME}}`: titles are plain text");
+          break;
+        }
+        if (path.type !== "PathExpression") {
+          problem("template-path", "only variables can appear in `{{...}}`, not literals", "write the text outside the braces");
+          break;
+        }
+        const p = path as hbs.AST.PathExpression;
+        if (p.data || p.depth > 0 || p.parts.length !== 1 || p.original !== p.parts[0]) {
+          problem("template-path", `\`${p.original}\` is not a title variable: paths, \`this\` and \`@data\` are not allowed`, `use one of ${list()}`);
+          break;
+        }
+        const name = p.parts[0] ?? "";
+        if (!isTitleVariable(name)) {
+          problem("template-unknown-variable", `unknown title variable \`${name}\``, didYouMean(name, titleVariables) ?? `use one of ${list()}`);
+          break;
+        }
+        segments.push({ variable: name });
+        break;
+      }
+      case "BlockStatement":
+      case "DecoratorBlock":
+        problem("template-block", "blocks such as `{{#if}}` and `{{#each}}` are not allowed in titles", `use plain variables: ${list()}`);
+        break;
+      case "PartialStatement":
+      case "PartialBlockStatement":
+        problem("template-partial", "partials (`{{> name}}`) are not allowed in titles");
+        break;
+      case "CommentStatement":
+        problem("template-comment", "comments are not allowed in titles", "remove the `{{!...}}`");
+        break;
+      default:
+        problem("template-helper", `\`${template.slice(start, end)}\` is not allowed in titles`, `use plain variables: ${list()}`);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, segments: merge(segments) };
+}
+
+function merge(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (typeof s === "string" && typeof last === "string") out[out.length - 1] = last + s;
+    else if (s !== "") out.push(s);
+  }
+  return out;
+}
+
+function list(): string {
+  return titleVariables.map((v) => `{{${v}}}`).join(" ");
+}
+
+const tokenNames: Record<string, string> = {
+  EOF: "end of template",
+  INVERSE: "`{{else}}`",
+  OPEN_SEXPR: "`(`",
+  CLOSE: "`}}`",
+  OPEN: "`{{`",
+  OPEN_ENDBLOCK: "`{{/`",
+};
+
+/** Handlebars (jison) reports a position only inside its message; recover the offset from it. */
+function syntaxProblem(template: string, message: string): TemplateProblem {
+  const lines = message.split("\n");
+  const excerpt = lines[1] ?? "";
+  const caret = (lines[2] ?? "").indexOf("^");
+  const got = /got '([A-Z_]+)'/.exec(message)?.[1] ?? "";
+  let at = template.length;
+  if (caret >= 0 && got !== "EOF") {
+    const truncated = excerpt.startsWith("...");
+    const shown = truncated ? excerpt.slice(3) : excerpt;
+    const base = truncated ? template.replace(/\n/g, "").indexOf(shown) : 0;
+    at = Math.min(template.length, Math.max(0, base) + caret - (truncated ? 3 : 0));
+  }
+  const found = tokenNames[got] ?? (got === "" ? "text" : `\`${template.slice(at, at + 2) || got}\``);
+  return {
+    code: "template-syntax",
+    message: `title template does not parse: unexpected ${found}`,
+    start: at,
+    end: Math.min(template.length, at + 1),
+    help: "a variable is written `{{NAME}}`; a literal `{{` is written `\\{{`",
+  };
+}

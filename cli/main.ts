@@ -1,3 +1,5 @@
+import { compileCommand, compileUsage } from "./commands/compile.js";
+import { simulateCommand, simulateUsage } from "./commands/simulate.js";
 import { validateCommand, validateUsage } from "./commands/validate.js";
 import { UsageError, type Io } from "./io.js";
 
@@ -5,6 +7,8 @@ type Command = (args: string[], io: Io) => number | Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
   validate: { run: validateCommand, usage: validateUsage },
+  compile: { run: compileCommand, usage: compileUsage },
+  simulate: { run: simulateCommand, usage: simulateUsage },
 };
 
 function usage(): string {

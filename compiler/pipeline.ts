@@ -3,6 +3,9 @@ import { defaultCatalog, type Catalog } from "./model/catalog.js";
 import { check, type CheckedPolicy, type PartialPolicy } from "./passes/check.js";
 import { parse, type SourceFile } from "./passes/parse.js";
 import { checkSchema } from "./passes/schema.js";
+import { lower } from "./passes/lower.js";
+import { emit } from "./passes/emit.js";
+import type { PolicyBundle } from "../schemas/types/bundle.v1.js";
 
 export interface Validation {
   /** Policies that passed parse and schema (semantic errors may still be reported). */
@@ -11,6 +14,15 @@ export interface Validation {
   diagnostics: Diagnostic[];
   ok: boolean;
 }
+
+/**
+ * The compiler's passes, in order; each is a pure function of its input:
+ *   1. parse   bytes → YAML document with positions         passes/parse.ts
+ *   2. schema  document → typed policy (JSON Schema, ajv)     passes/schema.ts
+ *   3. check   policies → diagnostics for what JSON Schema cannot say   passes/check.ts
+ *   4. lower   policy → CompiledPolicy for the runtime        passes/lower.ts
+ *   5. emit    compiled policies → canonical, digested bundle passes/emit.ts
+ */
 
 /** The front half of the compiler: parse, schema, check. `validate` and `compile` share it. */
 export function validateSources(sources: readonly SourceFile[], catalog: Catalog = defaultCatalog()): Validation {
@@ -42,4 +54,14 @@ export function validateSources(sources: readonly SourceFile[], catalog: Catalog
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export type Compilation = Validation & { bundle?: { value: PolicyBundle; text: string } };
+
+/** All five passes; no bundle when any file has an error. */
+export function compileSources(sources: readonly SourceFile[], catalog: Catalog = defaultCatalog()): Compilation {
+  const validation = validateSources(sources, catalog);
+  if (!validation.ok) return validation;
+  const { bundle, text } = emit(validation.policies.map((p) => lower(p, catalog)));
+  return { ...validation, bundle: { value: bundle, text } };
 }

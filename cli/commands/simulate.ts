@@ -1,0 +1,85 @@
+import { parseArgs } from "node:util";
+import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
+import { UsageError, type Io } from "../io.js";
+import { loadPolicy } from "../load-policy.js";
+import { loadRecords } from "../load-records.js";
+import { readLines } from "../read-lines.js";
+
+export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE]";
+
+/**
+ * `crm-policy simulate`: replays an event log through one policy. Decisions go to stdout as
+ * JSON Lines; rejected lines, warnings and a summary go to stderr. Exit 1 if a line was rejected.
+ */
+export async function simulateCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { policy: { type: "string" }, name: { type: "string" }, events: { type: "string" }, records: { type: "string" } },
+  });
+  if (values.policy === undefined) throw new UsageError("--policy FILE is required");
+  if (values.events === undefined) throw new UsageError("--events FILE (or - for stdin) is required");
+  const loaded = loadPolicy(values.policy, values.name);
+  if (!loaded.ok) {
+    io.stderr.write(loaded.message + "\n");
+    return 1;
+  }
+  const existing = values.records === undefined ? { records: [], problems: [] } : loadRecords(values.records);
+  for (const problem of existing.problems) io.stderr.write(problem + "\n");
+
+  const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: 0 };
+  let lineNumber = 0;
+  const decider = new Decider(loaded.policy, new MemoryRecordStore(existing.records), {
+    onWarning: (message) => {
+      counts.warnings++;
+      io.stderr.write(`line ${lineNumber}: warning: ${message}\n`);
+    },
+  });
+  const out = new Output(io);
+  for await (const line of readLines(values.events, io.stdin)) {
+    lineNumber++;
+    if (line.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      counts.rejected++;
+      io.stderr.write(`line ${lineNumber}: rejected: not JSON (${(error as Error).message})\n`);
+      continue;
+    }
+    const before = decider.inFlight;
+    const result = decider.push(value);
+    if (decider.inFlight > before) counts.sessions++;
+    if (result === undefined) continue;
+    if (result instanceof Rejection) {
+      counts.rejected++;
+      io.stderr.write(`line ${lineNumber}: rejected: ${result.reason}\n`);
+      continue;
+    }
+    counts[(result as Decision).decision]++;
+    await out.write(JSON.stringify(result) + "\n");
+  }
+  await out.flush();
+  io.stderr.write(
+    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}\n`,
+  );
+  return counts.rejected > 0 ? 1 : 0;
+}
+
+/** Decision lines, written in blocks and respecting the stream's backpressure. */
+class Output {
+  private buffer = "";
+  constructor(private readonly io: Io) {}
+
+  async write(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= 1 << 16) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === "") return;
+    const ok = this.io.stdout.write(this.buffer);
+    this.buffer = "";
+    const stream = this.io.stdout as { once?: (event: string, listener: () => void) => unknown };
+    if (ok === false && typeof stream.once === "function") await new Promise<void>((resolve) => stream.once?.("drain", resolve));
+  }
+}

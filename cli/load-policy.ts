@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { formatHuman } from "../compiler/diagnostics/format-human.js";
+import { compileSources } from "../compiler/pipeline.js";
+import { BundleError, loadBundle } from "../runtime/index.js";
+import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
+import { UsageError } from "./io.js";
+
+/** A policy to run, from a compiled bundle or straight from a policy source file. */
+export function loadPolicy(path: string, name: string | undefined): { ok: true; policy: CompiledPolicy } | { ok: false; message: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UsageError(`cannot read policy file ${path}`);
+  }
+  const text = bytes.toString("utf8");
+  if (/^\s*\{[\s\S]*"format"\s*:\s*"crm-policy-bundle\//.test(text.slice(0, 4096)) || path.endsWith(".bundle.json")) {
+    try {
+      const bundle = loadBundle(text);
+      const chosen = name ?? (bundle.names.length === 1 ? bundle.names[0] : undefined);
+      if (chosen === undefined) throw new UsageError(`the bundle has ${bundle.names.length} policies: choose one with --name (${bundle.names.join(", ")})`);
+      return { ok: true, policy: bundle.policy(chosen) };
+    } catch (error) {
+      if (error instanceof BundleError) return { ok: false, message: `${path}: ${error.message}` };
+      throw error;
+    }
+  }
+  const result = compileSources([{ file: path, bytes }]);
+  if (result.bundle === undefined) return { ok: false, message: formatHuman(result.diagnostics, new Map([[path, text]])).trimEnd() };
+  const policy = result.bundle.value.policies[0];
+  if (policy === undefined) return { ok: false, message: `${path}: no policy` };
+  if (name !== undefined && policy.name !== name) return { ok: false, message: `${path}: the policy is \`${policy.name}\`, not \`${name}\`` };
+  return { ok: true, policy };
+}

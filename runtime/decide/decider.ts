@@ -1,0 +1,187 @@
+import type { CompiledPolicy, Settings } from "../../schemas/types/bundle.v1.js";
+import type { Decision, Trigger } from "../../schemas/types/decision.v1.js";
+import type { SessionEvent, Started } from "../../schemas/types/session-event.v1.js";
+import { eventProblem } from "../events/check-event.js";
+import { epochMs } from "../events/time.js";
+import { chooseRecord, statusChange } from "../records/choose-record.js";
+import type { RecordStore } from "../records/record-store.js";
+import { titleRenderer, type RenderTitle } from "../title/render-title.js";
+import { EndedSessions } from "./ended-sessions.js";
+import { Session } from "./session.js";
+import { SessionTypes } from "./session-types.js";
+
+/** An event the runtime refused, and why; nothing else changed. */
+export class Rejection {
+  readonly rejected = true;
+  constructor(readonly reason: string) {}
+}
+
+export interface DeciderOptions {
+  /** Told about accepted but suspicious input, e.g. a session type not in the catalog. */
+  onWarning?: (message: string) => void;
+  /** How many ended session ids are kept to recognise late redeliveries. */
+  endedSessionMemory?: number;
+}
+
+/**
+ * The runtime: feed it the events of many interleaved sessions, get each session's one
+ * decision at the event that makes it (docs/semantics.md). Per-session settings go through
+ * `settingsFor`, where override conditions will choose among the policy's settings.
+ */
+export class Decider {
+  private readonly sessions = new Map<string, Session>();
+  private readonly ended: EndedSessions;
+  private readonly types: SessionTypes;
+  private readonly title: RenderTitle;
+  private readonly warn: (message: string) => void;
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    private readonly store: RecordStore,
+    options: DeciderOptions = {},
+  ) {
+    this.ended = new EndedSessions(options.endedSessionMemory);
+    this.types = new SessionTypes(policy);
+    this.title = titleRenderer(policy);
+    this.warn = options.onWarning ?? (() => {});
+  }
+
+  /** Sessions started and not yet ended. */
+  get inFlight(): number {
+    return this.sessions.size;
+  }
+
+  /** Applies one event (any JSON value): the decision it makes, a rejection, or undefined. */
+  push(value: unknown): Decision | Rejection | undefined {
+    const problem = eventProblem(value);
+    if (problem !== undefined) return new Rejection(problem);
+    const event = value as SessionEvent;
+    if (event.type === "record.status") return this.recordStatus(event.recordId, event.status, event.at);
+    const session = this.sessions.get(event.sessionId);
+    if (session === undefined) return event.type === "started" ? this.start(event) : this.unknownSession(event.sessionId, event.at);
+    switch (event.type) {
+      case "started":
+        return session.sameStart(event) ? undefined : new Rejection(`second \`started\` for session \`${event.sessionId}\` with different attributes`);
+      case "assigned":
+        if (session.assigned) return undefined;
+        session.assigned = true;
+        if (session.decided || session.type.channel !== "voice" || this.settingsFor(session).delayUntilConnected) return undefined;
+        return this.decide(session, "assigned", event.at);
+      case "connected":
+        if (session.connected) return undefined;
+        session.assigned = true;
+        session.connected = true;
+        if (session.decided) return undefined;
+        if (session.type.channel === "voice" || session.consumerMessages >= this.settingsFor(session).minConsumerMessages) return this.decide(session, "connected", event.at);
+        return undefined;
+      case "message":
+        return this.message(session, event.from, event.at);
+      case "ended":
+        return this.end(session, event.at);
+    }
+  }
+
+  /** The settings in force for a session (the policy's own until overrides are evaluated). */
+  settingsFor(_session: Session): Settings {
+    return this.policy.records;
+  }
+
+  private start(event: Started): Rejection | undefined {
+    const endedAt = this.ended.get(event.sessionId);
+    if (endedAt !== undefined) return this.afterEnd(event.sessionId, endedAt, event.at);
+    const type = this.types.get(event.sessionType, event.channel);
+    if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
+    else if (type.channel !== event.channel) this.warn(`session type \`${event.sessionType}\` is a ${type.channel} type, but session \`${event.sessionId}\` is a ${event.channel}`);
+    const session = new Session(event, type.channel === event.channel ? type : { ...type, channel: event.channel });
+    this.sessions.set(event.sessionId, session);
+    return undefined;
+  }
+
+  private message(session: Session, from: "consumer" | "agent", at: string): Decision | Rejection | undefined {
+    if (session.type.channel === "voice") return new Rejection(`\`message\` event on voice session \`${session.event.sessionId}\``);
+    if (from !== "consumer" || session.decided) return undefined;
+    const settings = this.settingsFor(session);
+    const enough = Math.max(settings.minConsumerMessages, settings.abandonedMinMessages);
+    if (session.consumerMessages < enough) {
+      // Only while the count can still matter is it worth spotting redelivered messages.
+      const times = (session.messageTimes ??= []);
+      if (times.includes(at)) return undefined;
+      times.push(at);
+    }
+    session.consumerMessages++;
+    if (session.connected && session.consumerMessages >= settings.minConsumerMessages) return this.decide(session, "message", at);
+    return undefined;
+  }
+
+  private end(session: Session, at: string): Decision | undefined {
+    const id = session.event.sessionId;
+    this.sessions.delete(id);
+    this.ended.add(id, at);
+    if (session.decided) return undefined;
+    const settings = this.settingsFor(session);
+    if (session.type.channel === "voice") {
+      if (!session.connected && settings.createForAbandoned && !settings.delayUntilConnected) return this.decide(session, "ended", at);
+      return none(id, "abandoned_call", at);
+    }
+    if (session.connected) return none(id, "below_message_threshold", at);
+    switch (settings.abandonedChats) {
+      case "all":
+        return this.decide(session, "ended", at);
+      case "min":
+        return session.consumerMessages >= settings.abandonedMinMessages ? this.decide(session, "ended", at) : none(id, "abandoned_chat_below_message_threshold", at);
+      case "none": {
+        const short = settings.shortAbandonSeconds !== null && epochMs(at) - epochMs(session.event.at) <= settings.shortAbandonSeconds * 1000;
+        return none(id, short ? "short_abandoned_chat" : "abandoned_chat", at);
+      }
+    }
+  }
+
+  /** A record is due: append to an existing one or create one. */
+  private decide(session: Session, trigger: Trigger, at: string): Decision {
+    session.decided = true;
+    session.messageTimes = undefined;
+    const start = session.event;
+    const settings = this.settingsFor(session);
+    const crm = this.policy.crm;
+    if (settings.appendToOpen && start.endUser !== undefined) {
+      const target = chooseRecord(this.store.recordsOf(start.endUser, start.queue), crm, settings, at);
+      if (target !== undefined) {
+        const { record, reopen } = target;
+        if (reopen) this.store.update(record.recordId, { status: crm.reopenStatus, closedAt: null });
+        return { sessionId: start.sessionId, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen };
+      }
+    }
+    const title = this.title({
+      callType: session.type.callType,
+      sessionId: start.sessionId,
+      menuPath: start.menuPath,
+      phoneNumber: start.phoneNumber,
+      language: start.language,
+      startedAt: start.at,
+    });
+    const recordId = this.store.create({ endUser: start.endUser ?? null, queue: start.queue, status: crm.newStatus, createdAt: at, closedAt: null });
+    return { sessionId: start.sessionId, decision: "create", recordId, trigger, at, title, tags: [...session.type.tags], status: crm.newStatus };
+  }
+
+  private recordStatus(recordId: string, status: string, at: string): Rejection | undefined {
+    const record = this.store.get(recordId);
+    if (record === undefined) return new Rejection(`unknown record \`${recordId}\``);
+    this.store.update(recordId, statusChange(record, status, at, this.policy.crm));
+    return undefined;
+  }
+
+  private unknownSession(sessionId: string, at: string): Rejection | undefined {
+    const endedAt = this.ended.get(sessionId);
+    if (endedAt === undefined) return new Rejection(`unknown session \`${sessionId}\`: no \`started\` event seen`);
+    return this.afterEnd(sessionId, endedAt, at);
+  }
+
+  private afterEnd(sessionId: string, endedAt: string, at: string): Rejection | undefined {
+    if (epochMs(at) <= epochMs(endedAt)) return undefined; // a late redelivery
+    return new Rejection(`event after session \`${sessionId}\` ended at ${endedAt}`);
+  }
+}
+
+function none(sessionId: string, reason: Extract<Decision, { decision: "none" }>["reason"], at: string): Decision {
+  return { sessionId, decision: "none", reason, at };
+}

@@ -1,0 +1,62 @@
+import type { SessionEvent } from "../../schemas/types/session-event.v1.js";
+import { isTime } from "./time.js";
+
+const types = new Set(["started", "assigned", "connected", "message", "ended", "record.status"]);
+
+/**
+ * Why a parsed JSON value is not a session event (schemas/session-event.v1.schema.json),
+ * or undefined when it is one. Hand-written so the runtime needs no schema validator;
+ * a property test keeps it equal to the schema.
+ */
+export function eventProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "an event must be a JSON object";
+  const event = value as Record<string, unknown>;
+  const type = event["type"];
+  if (type === undefined) return "missing field `type`";
+  if (typeof type !== "string") return "field `type` must be a string";
+  if (!types.has(type)) return `unknown event type \`${type}\``;
+  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : "field `at` must be an RFC 3339 time with a zone";
+  if (type === "record.status") return id(event, "recordId") ?? id(event, "status");
+  const problem = id(event, "sessionId");
+  if (problem !== undefined) return problem;
+  switch (type) {
+    case "started":
+      return (
+        oneOf(event, "channel", "voice", "chat") ??
+        id(event, "sessionType") ??
+        id(event, "queue") ??
+        optionalString(event, "menuPath") ??
+        optionalString(event, "phoneNumber") ??
+        optionalString(event, "language") ??
+        (event["endUser"] === undefined ? undefined : id(event, "endUser"))
+      );
+    case "assigned":
+      return optionalString(event, "agent");
+    case "message":
+      return oneOf(event, "from", "consumer", "agent");
+    default:
+      return undefined;
+  }
+}
+
+export function isSessionEvent(value: unknown): value is SessionEvent {
+  return eventProblem(value) === undefined;
+}
+
+function id(event: Record<string, unknown>, field: string): string | undefined {
+  const value = event[field];
+  if (value === undefined) return `missing field \`${field}\``;
+  if (typeof value !== "string" || value === "") return `field \`${field}\` must be a non-empty string`;
+  return undefined;
+}
+
+function optionalString(event: Record<string, unknown>, field: string): string | undefined {
+  const value = event[field];
+  return value === undefined || typeof value === "string" ? undefined : `field \`${field}\` must be a string`;
+}
+
+function oneOf(event: Record<string, unknown>, field: string, a: string, b: string): string | undefined {
+  const value = event[field];
+  if (value === undefined) return `missing field \`${field}\``;
+  return value === a || value === b ? undefined : `field \`${field}\` must be \`${a}\` or \`${b}\``;
+}

@@ -1,0 +1,10 @@
+// The runtime services embed. It imports nothing from compiler/, ajv, nearley or handlebars.
+export { loadBundle, BundleError, LoadedBundle } from "./bundle/load-bundle.js";
+export { bundleFormat } from "./bundle/format.js";
+export { Decider, Rejection, type DeciderOptions } from "./decide/decider.js";
+export { MemoryRecordStore } from "./records/memory-store.js";
+export type { RecordStore, CrmRecord } from "./records/record-store.js";
+export { eventProblem, isSessionEvent } from "./events/check-event.js";
+export type { Decision } from "../schemas/types/decision.v1.js";
+export type { SessionEvent } from "../schemas/types/session-event.v1.js";
+export type { CompiledPolicy, PolicyBundle } from "../schemas/types/bundle.v1.js";

@@ -1,0 +1,180 @@
+/* Generated from schemas/ by `npm run gen`; do not edit. */
+
+/**
+ * Compiled policies as services load them. Canonical JSON (keys sorted); digest = SHA-256 of the canonical JSON of the bundle without its digest field.
+ */
+export interface PolicyBundle {
+  /**
+   * Bundle format version; a runtime loads only the format it was built for.
+   */
+  format: "crm-policy-bundle/v1";
+  /**
+   * Version of the crm-policy compiler that wrote the bundle.
+   */
+  compiler: string;
+  /**
+   * sha256:<hex> of the canonical content without this field.
+   */
+  digest: string;
+  /**
+   * The policies, sorted by name.
+   */
+  policies: CompiledPolicy[];
+}
+/**
+ * One policy lowered for the runtime: defaults resolved, nothing left to parse or format.
+ */
+export interface CompiledPolicy {
+  /**
+   * metadata.name of the policy.
+   */
+  name: string;
+  /**
+   * sha256:<hex> of the policy's source file.
+   */
+  revision: string;
+  crm: Crm;
+  records: Settings;
+  title: Title;
+  tags: Tags;
+  /**
+   * The catalog, with each type's CALL_TYPE label and record tags precomputed.
+   */
+  sessionTypes: SessionType[];
+  /**
+   * Override conditions (not evaluated by this runtime version) and their settings.
+   */
+  overrides: {
+    /**
+     * The condition's source text.
+     */
+    when: string;
+    records: Settings;
+  }[];
+}
+/**
+ * The CRM's statuses and limits, defaults resolved.
+ */
+export interface Crm {
+  /**
+   * The CRM system.
+   */
+  system: "salesforce" | "zendesk" | "kustomer" | "freshdesk";
+  /**
+   * Status of a new record.
+   */
+  newStatus: string;
+  /**
+   * Statuses that count as closed.
+   */
+  closedStatuses: string[];
+  /**
+   * Status a reopened record gets.
+   */
+  reopenStatus: string;
+  /**
+   * Statuses whose records are never appended to.
+   */
+  neverUpdated: string[];
+  /**
+   * Longest title, in code points.
+   */
+  subjectLimit: number;
+  /**
+   * How a session type becomes a tag.
+   */
+  tagStyle: "none" | "snake" | "dash" | "verbatim";
+  /**
+   * Longest tag; 0 = no limit.
+   */
+  tagLimit: number;
+}
+/**
+ * Record settings with every default resolved.
+ */
+export interface Settings {
+  /**
+   * records.append.toOpenRecord
+   */
+  appendToOpen: boolean;
+  /**
+   * records.append.closedWithinDays, or null.
+   */
+  closedWithinDays: number | null;
+  /**
+   * records.calls.delayUntilConnected
+   */
+  delayUntilConnected: boolean;
+  /**
+   * records.calls.createForAbandoned
+   */
+  createForAbandoned: boolean;
+  /**
+   * records.chats.minConsumerMessages
+   */
+  minConsumerMessages: number;
+  /**
+   * records.chats.abandoned: none, all, or min (at least abandonedMinMessages).
+   */
+  abandonedChats: "none" | "all" | "min";
+  /**
+   * The N of abandoned: {minConsumerMessages: N}; 0 otherwise.
+   */
+  abandonedMinMessages: number;
+  /**
+   * records.chats.shortAbandonSeconds, or null.
+   */
+  shortAbandonSeconds: number | null;
+}
+/**
+ * The title template as literal and variable segments.
+ */
+export interface Title {
+  /**
+   * Literal text, or {var: NAME} for a session variable.
+   */
+  segments: (
+    | string
+    | {
+        var: "CALL_TYPE" | "CALL_ID" | "MENU_PATH" | "PHONE_NUMBER" | "LANGUAGE" | "TIMESTAMP";
+      }
+  )[];
+  /**
+   * IANA zone of TIMESTAMP; null for UTC.
+   */
+  timeZone: string | null;
+}
+/**
+ * Tag settings.
+ */
+export interface Tags {
+  /**
+   * Add the session type tag.
+   */
+  sessionType: boolean;
+  /**
+   * The platform tag in the CRM's form, or null when off.
+   */
+  platform: string | null;
+}
+/**
+ * A catalog session type as this policy sees it.
+ */
+export interface SessionType {
+  /**
+   * Session type name.
+   */
+  name: string;
+  /**
+   * voice or chat.
+   */
+  channel: "voice" | "chat";
+  /**
+   * The CALL_TYPE value.
+   */
+  callType: string;
+  /**
+   * Tags of a record for this type.
+   */
+  tags: string[];
+}

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatGithub } from "../../compiler/diagnostics/format-github.js";
 import { formatHuman, summary } from "../../compiler/diagnostics/format-human.js";
-import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import { validateSources } from "../../compiler/pipeline.js";
 import { UsageError, type Io } from "../io.js";
 import { readSources } from "../source-files.js";
@@ -19,11 +19,23 @@ export function validateCommand(args: string[], io: Io): number {
   if (format !== "human" && format !== "json" && format !== "github") {
     throw new UsageError(`unknown --format \`${format}\`: use human, json or github`);
   }
-  const sources = readSources(positionals.length > 0 ? positionals : ["policies"]);
+  const paths = positionals.length > 0 ? positionals : ["policies"];
+  const sources = readSources(paths);
   const result = validateSources(sources);
   const texts = new Map(sources.map((s) => [s.file, Buffer.from(s.bytes).toString("utf8")]));
-  writeDiagnostics(io, result.diagnostics, format, texts, sources.length);
+  const diagnostics = sources.length > 0 ? result.diagnostics : [noPolicies(paths)];
+  writeDiagnostics(io, diagnostics, format, texts, sources.length);
   return result.ok ? 0 : 1;
+}
+
+/** A folder without policy files is most likely the wrong folder: say so rather than pass silently. */
+function noPolicies(paths: readonly string[]): Diagnostic {
+  return diagnostic(
+    "no-policies",
+    `no policy files found in ${paths.map((p) => `\`${p}\``).join(", ")}`,
+    { file: paths[0] ?? "", pointer: "", span: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
+    "policy files end in `.yaml`, `.yml` or `.json`",
+  );
 }
 
 export function writeDiagnostics(

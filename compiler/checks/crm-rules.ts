@@ -41,7 +41,8 @@ export const reopenStatusIsClosed: Check = (context) => {
   const reopen = crm.reopenStatus ?? facts.reopenStatus;
   const closed = crm.closedStatuses ?? facts.closedStatuses;
   if (!closed.includes(reopen)) return [];
-  const pointer = crm.reopenStatus !== undefined ? "/crm/reopenStatus" : "/crm/closedStatuses";
+  // the explicit setting is the mistake; with the default reopen status, the closed status that names it is
+  const pointer = crm.reopenStatus !== undefined ? "/crm/reopenStatus" : `/crm/closedStatuses/${closed.indexOf(reopen)}`;
   return [
     report(context, "reopen-status-is-closed", `reopen status \`${reopen}\` is one of the closed statuses`, pointer, {
       help: `a reopened record must be open: pick a status not in [${closed.join(", ")}]`,

@@ -62,7 +62,8 @@ function compare(a: string, b: string): number {
 
 /** Renders user input inside a message: in backticks, control characters escaped, cut short. */
 export function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  // JSON.stringify writes Infinity and NaN (YAML `.inf`, `.nan`) as null
+  const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
   const safe = JSON.stringify(text).slice(1, -1).replace(/`/g, "'");
   return "`" + (safe.length > 60 ? safe.slice(0, 57) + "..." : safe) + "`";
 }

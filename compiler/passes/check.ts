@@ -35,7 +35,10 @@ export function check(policies: readonly CheckedPolicy[], catalog: Catalog, part
       }
     }
   }
-  const named = [...policies, ...partial].filter((p) => typeof p.policy.metadata?.name === "string");
+  // in file order, so the later file is the duplicate whether or not either also failed the schema
+  const named = [...policies, ...partial]
+    .filter((p) => typeof p.policy.metadata?.name === "string")
+    .sort((a, b) => (a.document.source.file < b.document.source.file ? -1 : a.document.source.file > b.document.source.file ? 1 : 0));
   diagnostics.push(...duplicateNames(named, catalog));
   return diagnostics;
 }

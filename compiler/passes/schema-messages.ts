@@ -83,10 +83,13 @@ export function describe(error: ErrorObject): SchemaProblem {
     case "minItems":
       return { code: "invalid-value", message: `\`${name}\` must list at least ${String(params["limit"])} item`, pointer: at, part: "value" };
     case "uniqueItems":
-      return { code: "invalid-value", message: `\`${name}\` lists the same item twice`, pointer: at + pointerOf(String(params["i"])), part: "value" };
+      // ajv's `i` is the first of the two equal items, `j` the repeat: underline the repeat
+      return { code: "invalid-value", message: `\`${name}\` lists the same item twice`, pointer: at + pointerOf(String(params["j"])), part: "value" };
     case "minLength":
       return { code: "invalid-value", message: `\`${name}\` must not be empty`, pointer: at, part: "value" };
     case "maxLength":
+      if (at === "/metadata/name")
+        return { code: "invalid-name", message: `policy name ${quote(error.data)} must be at most ${String(params["limit"])} characters`, pointer: at, part: "value" };
       return { code: "invalid-value", message: `\`${name}\` must be at most ${String(params["limit"])} characters`, pointer: at, part: "value" };
     case "anyOf":
       return {

@@ -6,7 +6,10 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** Bytes to text: UTF-8 only (a BOM is dropped); otherwise where the first bad byte is. */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  const byteOrderMark = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // Without a byte order mark, UTF-16 text that starts with an ASCII character has one zero byte in its first pair.
+  const zeroInFirstPair = bytes.length >= 2 && (bytes[0] === 0) !== (bytes[1] === 0);
+  if (byteOrderMark || zeroInFirstPair) {
     return {
       ok: false,
       message: "file is UTF-16, not UTF-8",

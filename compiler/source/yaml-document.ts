@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Scalar } from "yaml";
 import type { Span } from "../diagnostics/diagnostic.js";
 import { SourceText } from "./source-text.js";
 
@@ -32,13 +32,15 @@ export function parseYaml(source: SourceText): ParseResult {
   const problems: YamlProblem[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
+      // yaml marks only the first character of a duplicate key; the key node gives its name and extent.
+      const key = error.code === "DUPLICATE_KEY" ? keyAt(doc, error.pos[0]) : undefined;
       problems.push({
         kind: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "syntax",
         message:
           error.code === "DUPLICATE_KEY"
-            ? `duplicate key \`${source.text.slice(error.pos[0], error.pos[1])}\``
+            ? `duplicate key \`${key === undefined ? source.text.slice(error.pos[0], error.pos[1]) : String(key.value)}\``
             : yamlMessage(error.code, error.message),
-        span: source.span(error.pos[0], error.pos[1]),
+        span: key?.range ? source.span(key.range[0], key.range[1]) : source.span(error.pos[0], error.pos[1]),
       });
     }
   }
@@ -64,8 +66,35 @@ export function parseYaml(source: SourceText): ParseResult {
   } catch (error) {
     // toJS refuses unresolved aliases and alias bombs; the message names the alias.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ kind: "syntax", message: yamlMessage("", message), span: source.span(0, 0) }] };
+    return { ok: false, problems: [{ kind: "syntax", message: yamlMessage("", message), span: unresolvedAlias(source, doc) ?? source.span(0, 0) }] };
   }
+}
+
+function keyAt(doc: Document.Parsed, offset: number): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The first alias whose anchor is not defined before it, which is what toJS refuses. */
+function unresolvedAlias(source: SourceText, doc: Document.Parsed): Span | undefined {
+  let span: Span | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined || !alias.range) return undefined;
+      span = source.span(alias.range[0], alias.range[1]);
+      return visit.BREAK;
+    },
+  });
+  return span;
 }
 
 function documentOf(source: SourceText, doc: Document.Parsed, value: unknown): ParsedDocument {

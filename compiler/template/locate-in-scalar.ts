@@ -4,8 +4,8 @@ import type { SourceText } from "../source/source-text.js";
 
 /**
  * Maps an offset inside a YAML string's value back to the file, so a template problem can
- * underline the offending characters. Plain, quoted (with escapes) and literal block scalars
- * map exactly; other forms fall back to the start of the scalar.
+ * underline the offending characters. Plain, quoted (with escapes) and block scalars map
+ * exactly; other forms (flow scalars over several lines) fall back to the whole scalar.
  */
 export function spanInScalar(source: SourceText, node: Node | undefined, start: number, end: number): Span | undefined {
   if (!(node instanceof Scalar) || node.range === undefined || node.range === null) return undefined;
@@ -13,7 +13,10 @@ export function spanInScalar(source: SourceText, node: Node | undefined, start: 
   const offsets = valueOffsets(source.text.slice(node.range[0], node.range[1]), node.type, value);
   if (offsets === undefined) return source.span(node.range[0], node.range[1]);
   const at = (i: number) => node.range![0] + (offsets[Math.min(i, offsets.length - 1)] ?? 0);
-  return source.span(at(start), Math.max(at(start) + 1, at(end)));
+  const to = Math.max(at(start) + 1, at(end));
+  // a problem that ends with a block scalar's line break stops there, not at the next line's indentation
+  const lineBreak = source.text.indexOf("\n", at(Math.max(start, end - 1)));
+  return source.span(at(start), lineBreak !== -1 && lineBreak < to ? lineBreak + 1 : to);
 }
 
 /** For each index of the value (and one past its end), the offset in the raw scalar text. */
@@ -23,14 +26,27 @@ function valueOffsets(raw: string, type: Scalar.Type | undefined, value: string)
     case Scalar.PLAIN:
       return raw === value ? identity(0) : undefined;
     case Scalar.QUOTE_SINGLE:
-      return raw.slice(1, -1) === value ? identity(1) : undefined;
+      return raw.includes("\n") ? undefined : singleQuoted(raw, value);
     case Scalar.QUOTE_DOUBLE:
       return raw.includes("\n") ? undefined : doubleQuoted(raw, value);
     case Scalar.BLOCK_LITERAL:
-      return literalBlock(raw, value);
+      return blockScalar(raw, value, false);
+    case Scalar.BLOCK_FOLDED:
+      return blockScalar(raw, value, true);
     default:
       return undefined;
   }
+}
+
+function singleQuoted(raw: string, value: string): number[] | undefined {
+  const offsets: number[] = [];
+  let i = 1;
+  while (i < raw.length - 1 && offsets.length < value.length) {
+    offsets.push(i);
+    i += raw[i] === "'" && raw[i + 1] === "'" ? 2 : 1;
+  }
+  offsets.push(i);
+  return offsets.length === value.length + 1 ? offsets : undefined;
 }
 
 const escapeLength: Record<string, number> = { x: 4, u: 6, U: 10 };
@@ -48,14 +64,28 @@ function doubleQuoted(raw: string, value: string): number[] | undefined {
   return offsets.length === value.length + 1 ? offsets : undefined;
 }
 
-function literalBlock(raw: string, value: string): number[] | undefined {
+/**
+ * `|` and `>` blocks: each content line from the block's indentation on, its line break (CRLF
+ * too) standing for the value's `\n` (or, folded, the space it became). Blank lines and the
+ * final line break count too. Any character that does not line up (folded blank lines,
+ * indentation indicators) gives up, and the caller underlines the whole scalar.
+ */
+function blockScalar(raw: string, value: string, folded: boolean): number[] | undefined {
   const lines = raw.split("\n");
   const offsets: number[] = [];
   let lineStart = (lines[0] ?? "").length + 1;
-  const indent = /^ */.exec(lines[1] ?? "")?.[0].length ?? 0;
-  for (const line of lines.slice(1)) {
-    for (let c = indent; c <= line.length; c++) offsets.push(lineStart + c);
+  const body = lines.slice(1);
+  const indent = /^ */.exec(body.find((line) => line.trim() !== "") ?? "")?.[0].length ?? 0;
+  for (const line of body) {
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    for (let c = Math.min(indent, text.length); c <= text.length; c++) offsets.push(lineStart + c);
     lineStart += line.length + 1;
   }
-  return offsets.length >= value.length + 1 ? offsets.slice(0, value.length + 1) : undefined;
+  if (offsets.length < value.length + 1) return undefined;
+  for (let i = 0; i < value.length; i++) {
+    const found = raw[offsets[i] ?? 0];
+    const lineBreak = found === "\n" || found === "\r" || found === undefined;
+    if (found !== value[i] && !(lineBreak && (value[i] === "\n" || (folded && value[i] === " ")))) return undefined;
+  }
+  return offsets.slice(0, value.length + 1);
 }

@@ -28,7 +28,7 @@ export function parseTemplate(template: string): TemplateResult {
   try {
     program = Handlebars.parse(template);
   } catch (error) {
-    return { ok: false, problems: [syntaxProblem(template, error instanceof Error ? error.message : String(error))] };
+    return { ok: false, problems: [syntaxProblem(template, error)] };
   }
   const lineStarts = [0];
   for (let i = 0; i < template.length; i++) if (template[i] === "\n") lineStarts.push(i + 1);
@@ -126,25 +126,41 @@ const tokenNames: Record<string, string> = {
   OPEN_ENDBLOCK: "`{{/`",
 };
 
-/** Handlebars (jison) reports a position only inside its message; recover the offset from it. */
-function syntaxProblem(template: string, message: string): TemplateProblem {
-  const lines = message.split("\n");
-  const excerpt = lines[1] ?? "";
-  const caret = (lines[2] ?? "").indexOf("^");
+/**
+ * Where Handlebars stopped. Its own exceptions (a block closed by the wrong name) carry a line
+ * and column; a parse error leaves the unexpected token in the parser's lexer. The message
+ * excerpt is no help: it drops line breaks and may not be unique.
+ */
+function syntaxProblem(template: string, error: unknown): TemplateProblem {
+  const message = error instanceof Error ? error.message : String(error);
   const got = /got '([A-Z_]+)'/.exec(message)?.[1] ?? "";
-  let at = template.length;
-  if (caret >= 0 && got !== "EOF") {
-    const truncated = excerpt.startsWith("...");
-    const shown = truncated ? excerpt.slice(3) : excerpt;
-    const base = truncated ? template.replace(/\n/g, "").indexOf(shown) : 0;
-    at = Math.min(template.length, Math.max(0, base) + caret - (truncated ? 3 : 0));
-  }
-  const found = tokenNames[got] ?? (got === "" ? "text" : `\`${template.slice(at, at + 2) || got}\``);
+  const { start, end } = errorRange(template, error);
+  const located = /^(.*) - \d+:\d+$/.exec(message)?.[1];
+  const found =
+    located !== undefined
+      ? located
+      : `unexpected ${tokenNames[got] ?? (got === "" ? "text" : `\`${template.slice(start, start + 2) || got}\``)}`;
   return {
     code: "template-syntax",
-    message: `title template does not parse: unexpected ${found}`,
-    start: at,
-    end: Math.min(template.length, at + 1),
+    message: `title template does not parse: ${found}`,
+    start,
+    end,
     help: "a variable is written `{{NAME}}`; a literal `{{` is written `\\{{`",
   };
+}
+
+function errorRange(template: string, error: unknown): { start: number; end: number } {
+  const { lineNumber, column } = (typeof error === "object" && error !== null ? error : {}) as { lineNumber?: unknown; column?: unknown };
+  if (typeof lineNumber === "number" && typeof column === "number") {
+    const lineStart = template.split("\n").slice(0, lineNumber - 1).reduce((n, line) => n + line.length + 1, 0);
+    const start = Math.min(template.length, lineStart + column);
+    return { start, end: Math.min(template.length, start + 1) };
+  }
+  // handlebars' parser is jison's; its lexer keeps the text matched so far, ending with the unexpected token
+  const lexer = (Handlebars as unknown as { Parser?: { lexer?: { matched?: unknown; match?: unknown } } }).Parser?.lexer;
+  if (typeof lexer?.matched === "string" && typeof lexer.match === "string" && template.startsWith(lexer.matched)) {
+    const start = lexer.matched.length - lexer.match.length;
+    return { start, end: Math.min(template.length, Math.max(start + 1, lexer.matched.length)) };
+  }
+  return { start: template.length, end: template.length };
 }

@@ -92,7 +92,9 @@ export class Decider {
     const type = this.types.get(event.sessionType, event.channel);
     if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
     else if (type.channel !== event.channel) this.warn(`session type \`${event.sessionType}\` is a ${type.channel} type, but session \`${event.sessionId}\` is a ${event.channel}`);
-    const session = new Session(event, type.channel === event.channel ? type : { ...type, channel: event.channel });
+    // A catalog type seen on the other channel: CALL_TYPE is a voice label only on voice.
+    const asSeen = type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
+    const session = new Session(event, asSeen);
     this.sessions.set(event.sessionId, session);
     return undefined;
   }

@@ -3,9 +3,17 @@ import { epochMs } from "../events/time.js";
 /** TIMESTAMP: the session start to the second, `2026-11-20T10:00:00Z` or with the zone's offset. */
 export type TimestampFormat = (at: string) => string;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 export function timestampFormat(timeZone: string | null): TimestampFormat {
   if (timeZone === null || timeZone === "UTC") return utc;
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const format = formats.get(timeZone) ?? zoneFormat(timeZone);
+  return (at) => inZone(format, at);
+}
+
+/** Intl formats are costly to build: one per zone per process. */
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  const format = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -15,22 +23,25 @@ export function timestampFormat(timeZone: string | null): TimestampFormat {
     minute: "2-digit",
     second: "2-digit",
   });
-  return (at) => {
-    const ms = Math.floor(epochMs(at) / 1000) * 1000;
-    const p: Record<string, string> = {};
-    for (const part of parts.formatToParts(ms)) p[part.type] = part.value;
-    const year = Number(p["year"]);
-    const local = Date.UTC(year, Number(p["month"]) - 1, Number(p["day"]), Number(p["hour"]), Number(p["minute"]), Number(p["second"]));
-    const offset = Math.round((local - ms) / 60000);
-    const sign = offset < 0 ? "-" : "+";
-    const abs = Math.abs(offset);
-    return `${pad(year, 4)}-${p["month"]}-${p["day"]}T${p["hour"]}:${p["minute"]}:${p["second"]}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
-  };
+  formats.set(timeZone, format);
+  return format;
+}
+
+function inZone(format: Intl.DateTimeFormat, at: string): string {
+  const ms = Math.floor(epochMs(at) / 1000) * 1000;
+  const p: Record<string, string> = {};
+  for (const part of format.formatToParts(ms)) p[part.type] = part.value;
+  const year = Number(p["year"]);
+  const local = Date.UTC(year, Number(p["month"]) - 1, Number(p["day"]), Number(p["hour"]), Number(p["minute"]), Number(p["second"]));
+  const offset = Math.round((local - ms) / 60000);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${pad(year, 4)}-${p["month"]}-${p["day"]}T${p["hour"]}:${p["minute"]}:${p["second"]}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
 }
 
 function utc(at: string): string {
   // The common case needs no parsing: already UTC and to the second.
-  if (at.length === 20 && at.charCodeAt(19) === 90 /* Z */) return at;
+  if (at.length === 20 && at.charCodeAt(19) === 90 /* Z */ && at.charCodeAt(10) === 84 /* T */) return at;
   return new Date(Math.floor(epochMs(at) / 1000) * 1000).toISOString().slice(0, 19) + "Z";
 }
 

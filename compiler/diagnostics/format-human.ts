@@ -5,7 +5,8 @@ export function formatHuman(diagnostics: readonly Diagnostic[], texts: ReadonlyM
   const out: string[] = [];
   for (const d of diagnostics) {
     out.push(`${d.file}:${d.line}:${d.column}: ${d.severity}[${d.code}]: ${d.message}`);
-    const line = texts.get(d.file)?.split("\n")[d.line - 1];
+    // a CRLF file's lines end in `\r`, which would send the terminal's cursor back over the excerpt
+    const line = texts.get(d.file)?.split("\n")[d.line - 1]?.replace(/\r$/, "");
     if (line !== undefined && line.length <= 200) {
       const gutter = String(d.line).length;
       const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, line.length - d.column + 1);

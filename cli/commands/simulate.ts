@@ -3,7 +3,7 @@ import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runt
 import { UsageError, type Io } from "../io.js";
 import { loadPolicy } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
-import { readLines } from "../read-lines.js";
+import { readLineBatches } from "../read-lines.js";
 
 export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE]";
 
@@ -35,28 +35,31 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     },
   });
   const out = new Output(io);
-  for await (const line of readLines(values.events, io.stdin)) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      counts.rejected++;
-      io.stderr.write(`line ${lineNumber}: rejected: not JSON (${(error as Error).message})\n`);
-      continue;
+  for await (const lines of readLineBatches(values.events, io.stdin)) {
+    for (const line of lines) {
+      lineNumber++;
+      if (line.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        counts.rejected++;
+        io.stderr.write(`line ${lineNumber}: rejected: not JSON (${(error as Error).message})\n`);
+        continue;
+      }
+      const before = decider.inFlight;
+      const result = decider.push(value);
+      if (decider.inFlight > before) counts.sessions++;
+      if (result === undefined) continue;
+      if (result instanceof Rejection) {
+        counts.rejected++;
+        io.stderr.write(`line ${lineNumber}: rejected: ${result.reason}\n`);
+        continue;
+      }
+      counts[(result as Decision).decision]++;
+      out.write(JSON.stringify(result) + "\n");
     }
-    const before = decider.inFlight;
-    const result = decider.push(value);
-    if (decider.inFlight > before) counts.sessions++;
-    if (result === undefined) continue;
-    if (result instanceof Rejection) {
-      counts.rejected++;
-      io.stderr.write(`line ${lineNumber}: rejected: ${result.reason}\n`);
-      continue;
-    }
-    counts[(result as Decision).decision]++;
-    await out.write(JSON.stringify(result) + "\n");
+    await out.drain();
   }
   await out.flush();
   io.stderr.write(
@@ -70,16 +73,29 @@ class Output {
   private buffer = "";
   constructor(private readonly io: Io) {}
 
-  async write(text: string): Promise<void> {
+  private blocked = false;
+
+  write(text: string): void {
     this.buffer += text;
-    if (this.buffer.length >= 1 << 16) await this.flush();
+    if (this.buffer.length >= 1 << 16) this.push();
+  }
+
+  /** Waits while the stream is full, so a slow reader of stdout is not buried in lines. */
+  async drain(): Promise<void> {
+    if (!this.blocked) return;
+    this.blocked = false;
+    const stream = this.io.stdout as { once?: (event: string, listener: () => void) => unknown };
+    if (typeof stream.once === "function") await new Promise<void>((resolve) => stream.once?.("drain", resolve));
   }
 
   async flush(): Promise<void> {
+    this.push();
+    await this.drain();
+  }
+
+  private push(): void {
     if (this.buffer === "") return;
-    const ok = this.io.stdout.write(this.buffer);
+    if (this.io.stdout.write(this.buffer) === false) this.blocked = true;
     this.buffer = "";
-    const stream = this.io.stdout as { once?: (event: string, listener: () => void) => unknown };
-    if (ok === false && typeof stream.once === "function") await new Promise<void>((resolve) => stream.once?.("drain", resolve));
   }
 }

@@ -1,5 +1,8 @@
 import type { Catalog } from "../compiler/model/catalog.js";
-import type { ResolvedPolicy, ResolvedRecords } from "../compiler/model/resolved-policy.js";
+import { parseCondition } from "../compiler/conditions/parse-condition.js";
+import { resolvePolicy, type ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { RecordCreationPolicy } from "../schemas/types/policy.v1.js";
+import { referenceCondition } from "./conditions.js";
 import type { Decision, Trigger } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
@@ -12,6 +15,8 @@ export type Outcome = { decision: Decision } | { rejected: string } | { warning:
 
 interface SessionHistory {
   start: Started;
+  /** The policy as it applies to this session: overrides matched at its start merged in. */
+  policy: ResolvedPolicy;
   events: SessionEvent[];
   decided: boolean;
   endedAt?: string;
@@ -26,11 +31,14 @@ export class ReferenceInterpreter {
   private readonly records: CrmRecord[];
   private created = 0;
 
+  private readonly policy: ResolvedPolicy;
+
   constructor(
-    private readonly policy: ResolvedPolicy,
+    private readonly source: RecordCreationPolicy,
     private readonly catalog: Catalog,
     records: readonly CrmRecord[] = [],
   ) {
+    this.policy = resolvePolicy(source, catalog);
     this.records = records.map((r) => ({ ...r, closedAt: r.closedAt ?? null }));
   }
 
@@ -64,13 +72,21 @@ export class ReferenceInterpreter {
   }
 
   private start(event: Started): Outcome {
-    this.sessions.set(event.sessionId, { start: event, events: [], decided: false });
+    this.sessions.set(event.sessionId, { start: event, policy: this.policyFor(event), events: [], decided: false });
     const known = this.catalog.sessionTypes.some((t) => t.name === event.sessionType);
     return known ? {} : { warning: `unknown session type ${event.sessionType}` };
   }
 
-  private settings(): ResolvedRecords {
-    return this.policy.records;
+  /** Every override whose condition holds, in file order, deep-merged over the base policy. */
+  private policyFor(start: Started): ResolvedPolicy {
+    let merged: RecordCreationPolicy = this.source;
+    for (const override of this.source.overrides ?? []) {
+      const condition = parsed(override.when);
+      if (!condition.ok || !referenceCondition(condition.ast, start)) continue;
+      const { when: _when, ...settings } = override;
+      merged = deepMerge(merged, settings) as RecordCreationPolicy;
+    }
+    return resolvePolicy(merged, this.catalog);
   }
 
   private consumerMessages(session: SessionHistory): number {
@@ -79,7 +95,7 @@ export class ReferenceInterpreter {
 
   /** Is a record due, given everything that has happened in the session so far? */
   private recordDue(session: SessionHistory): boolean {
-    const s = this.settings();
+    const s = session.policy.records;
     const has = (type: string) => session.events.some((e) => e.type === type);
     const connected = has("connected");
     const assigned = has("assigned") || connected;
@@ -98,7 +114,7 @@ export class ReferenceInterpreter {
   }
 
   private endWithoutRecord(session: SessionHistory, at: string): Outcome {
-    const s = this.settings();
+    const s = session.policy.records;
     const sessionId = session.start.sessionId;
     const connected = session.events.some((e) => e.type === "connected");
     let reason: Extract<Decision, { decision: "none" }>["reason"];
@@ -115,10 +131,11 @@ export class ReferenceInterpreter {
   private decide(session: SessionHistory, trigger: Trigger, at: string): Outcome {
     session.decided = true;
     const { start } = session;
-    const crm = this.policy.crm;
+    const { policy } = session;
+    const crm = policy.crm;
     const type = this.catalog.sessionTypes.find((t) => t.name === start.sessionType);
-    const tags = referenceTags(this.policy, start.sessionType);
-    const target = this.appendTarget(start, at);
+    const tags = referenceTags(policy, start.sessionType);
+    const target = this.appendTarget(policy, start, at);
     if (target !== undefined) {
       const reopened = crm.closedStatuses.includes(target.status);
       if (reopened) {
@@ -128,16 +145,16 @@ export class ReferenceInterpreter {
       return { decision: { sessionId: start.sessionId, decision: "append", recordId: target.recordId, trigger, at, tags, status: target.status, reopened } };
     }
     const callType = start.channel === "voice" && type?.channel === "voice" ? type.callType ?? type.name : start.sessionType;
-    const title = referenceTitle(this.policy, start, callType);
+    const title = referenceTitle(policy, start, callType);
     const recordId = `sim-${++this.created}`;
     this.records.push({ recordId, endUser: start.endUser ?? null, queue: start.queue, status: crm.newStatus, createdAt: at, closedAt: null });
     return { decision: { sessionId: start.sessionId, decision: "create", recordId, trigger, at, title, tags, status: crm.newStatus } };
   }
 
   /** The latest open record of the same end user and leaf queue, else the latest closed within D days. */
-  private appendTarget(start: Started, at: string): CrmRecord | undefined {
-    const s = this.settings();
-    const crm = this.policy.crm;
+  private appendTarget(policy: ResolvedPolicy, start: Started, at: string): CrmRecord | undefined {
+    const s = policy.records;
+    const crm = policy.crm;
     if (!s.append.toOpenRecord || start.endUser === undefined) return undefined;
     const mine = this.records.filter((r) => r.endUser === start.endUser && r.queue === start.queue && !crm.neverUpdated.includes(r.status));
     const latest = (list: CrmRecord[]) => list.reduce<CrmRecord | undefined>((best, r) => (best === undefined || instant(r.createdAt) >= instant(best.createdAt) ? r : best), undefined);
@@ -162,4 +179,22 @@ export class ReferenceInterpreter {
 function sameAttributes(a: Started, b: Started): boolean {
   const fields = ["at", "channel", "sessionType", "queue", "menuPath", "phoneNumber", "language", "endUser"] as const;
   return fields.every((f) => a[f] === b[f]);
+}
+
+/** Objects merge key by key; anything else (a value, a list) is replaced. */
+function deepMerge(base: unknown, over: unknown): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isObject(base) || !isObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = key in base ? deepMerge(base[key], value) : value;
+  return out;
+}
+
+const conditions = new Map<string, ReturnType<typeof parseCondition>>();
+
+/** Parsing is pure; nearley is slow, so each condition text is parsed once. */
+function parsed(text: string): ReturnType<typeof parseCondition> {
+  let result = conditions.get(text);
+  if (result === undefined) conditions.set(text, (result = parseCondition(text)));
+  return result;
 }

@@ -24,3 +24,11 @@ export function report(
   const span = options.span ?? context.document.locate(pointer, options.part ?? "value");
   return diagnostic(code, message, { file: context.document.source.file, pointer, span }, options.help);
 }
+
+/** The base settings and each override's: where they are, and what they say. */
+export function settingSections(policy: RecordCreationPolicy): { at: string; title: RecordCreationPolicy["title"]; tags: RecordCreationPolicy["tags"] }[] {
+  return [
+    { at: "", title: policy.title, tags: policy.tags },
+    ...(policy.overrides ?? []).map((o, i) => ({ at: `/overrides/${i}`, title: o.title, tags: o.tags })),
+  ];
+}

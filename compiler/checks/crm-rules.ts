@@ -1,17 +1,19 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { report, type Check } from "./check.js";
+import { report, settingSections, type Check } from "./check.js";
 
 /** Tags exist on Zendesk, Kustomer and Freshdesk only. */
 export const tagsOnSalesforce: Check = (context) => {
   const { policy } = context;
   if (policy.crm.system !== "salesforce") return [];
-  return (["sessionType", "platform"] as const)
-    .filter((tag) => policy.tags?.[tag] === true)
-    .map((tag) =>
-      report(context, "tags-on-salesforce", `Salesforce records have no tags, but \`tags.${tag}\` is on`, `/tags/${tag}`, {
-        help: "remove the `tags` section or set it to false",
-      }),
-    );
+  return settingSections(policy).flatMap(({ at, tags }) =>
+    (["sessionType", "platform"] as const)
+      .filter((tag) => tags?.[tag] === true)
+      .map((tag) =>
+        report(context, "tags-on-salesforce", `Salesforce records have no tags, but \`tags.${tag}\` is on`, `${at}/tags/${tag}`, {
+          help: "remove the `tags` section or set it to false",
+        }),
+      ),
+  );
 };
 
 /** The closed-record window is a second option of appending. */

@@ -1,6 +1,6 @@
 import type { Check } from "./check.js";
 import { closedWithinDaysNeedsAppend, freshdeskTagTooLong, reopenStatusIsClosed, tagsOnSalesforce } from "./crm-rules.js";
-import { overridesNotEvaluated } from "./overrides.js";
+import { overrideConditions } from "./overrides.js";
 import { unknownTimeZone } from "./time-zone.js";
 import { titleTemplate } from "./title-template.js";
 
@@ -12,5 +12,5 @@ export const policyChecks: readonly Check[] = [
   freshdeskTagTooLong,
   unknownTimeZone,
   titleTemplate,
-  overridesNotEvaluated,
+  overrideConditions,
 ];

@@ -1,16 +1,17 @@
 import { didYouMean } from "../diagnostics/suggest.js";
-import { report, type Check } from "./check.js";
+import { report, settingSections, type Check } from "./check.js";
 
 /** TIMESTAMP is written in an IANA zone the runtime's Intl knows. */
-export const unknownTimeZone: Check = (context) => {
-  const zone = context.policy.title?.timeZone;
-  if (zone === undefined || isTimeZone(zone)) return [];
-  return [
-    report(context, "unknown-time-zone", `unknown time zone \`${zone}\``, "/title/timeZone", {
-      help: didYouMean(zone, Intl.supportedValuesOf("timeZone")) ?? "use an IANA zone such as `Europe/Berlin` or `UTC`",
-    }),
-  ];
-};
+export const unknownTimeZone: Check = (context) =>
+  settingSections(context.policy).flatMap(({ at, title }) => {
+    const zone = title?.timeZone;
+    if (zone === undefined || isTimeZone(zone)) return [];
+    return [
+      report(context, "unknown-time-zone", `unknown time zone \`${zone}\``, `${at}/title/timeZone`, {
+        help: didYouMean(zone, Intl.supportedValuesOf("timeZone")) ?? "use an IANA zone such as `Europe/Berlin` or `UTC`",
+      }),
+    ];
+  });
 
 export function isTimeZone(zone: string): boolean {
   try {

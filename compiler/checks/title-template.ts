@@ -1,13 +1,13 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseTemplate, type Segment } from "../template/parse-template.js";
 import { spanInScalar } from "../template/locate-in-scalar.js";
-import { report, type Check } from "./check.js";
+import { report, settingSections, type Check, type CheckContext } from "./check.js";
 
-const pointer = "/title/template";
+/** Each title template parses, uses only the six variables, and its fixed text fits the CRM's limit. */
+export const titleTemplate: Check = (context) =>
+  settingSections(context.policy).flatMap(({ at, title }) => (title?.template === undefined ? [] : checkTemplate(context, title.template, `${at}/title/template`)));
 
-/** The template parses, uses only the six variables, and its fixed text fits the CRM's limit. */
-export const titleTemplate: Check = (context) => {
-  const template = context.policy.title?.template;
-  if (template === undefined) return [];
+function checkTemplate(context: CheckContext, template: string, pointer: string): Diagnostic[] {
   const result = parseTemplate(template);
   const { document } = context;
   if (!result.ok) {
@@ -27,9 +27,8 @@ export const titleTemplate: Check = (context) => {
       help: "shorten the template: titles are cut at the limit",
     }),
   ];
-};
+}
 
 function literalLength(segments: Segment[]): number {
   return segments.reduce((n, s) => n + (typeof s === "string" ? [...s].length : 0), 0);
 }
-

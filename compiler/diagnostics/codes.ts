@@ -35,6 +35,12 @@ export const codes = {
   "template-multiline": "error",
   "template-too-long": "error",
   "overrides-not-evaluated": "warning",
+  "condition-syntax": "error",
+  "condition-unknown-attribute": "error",
+  "condition-type-mismatch": "error",
+  "condition-never-holds": "error",
+  "condition-unknown-session-type": "warning",
+  "condition-constant": "warning",
   "no-policies": "warning",
 } as const;
 

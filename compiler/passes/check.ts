@@ -25,8 +25,9 @@ export function check(policies: readonly CheckedPolicy[], catalog: Catalog, part
   for (const { document, policy } of policies) {
     for (const rule of policyChecks) diagnostics.push(...rule({ document, policy, catalog }));
   }
-  for (const { document, policy, schemaErrors } of partial) {
+  for (const { document, policy: malformed, schemaErrors } of partial) {
     const clean = (d: Diagnostic) => !schemaErrors.some((p) => d.pointer === p || d.pointer.startsWith(p + "/") || p.startsWith(d.pointer + "/"));
+    const policy = usableOverrides(malformed);
     for (const rule of policyChecks) {
       try {
         diagnostics.push(...rule({ document, policy, catalog }).filter(clean));
@@ -41,6 +42,23 @@ export function check(policies: readonly CheckedPolicy[], catalog: Catalog, part
     .sort((a, b) => (a.document.source.file < b.document.source.file ? -1 : a.document.source.file > b.document.source.file ? 1 : 0));
   diagnostics.push(...duplicateNames(named, catalog));
   return diagnostics;
+}
+
+/**
+ * Checks walk the base settings and the overrides together; a malformed `overrides` must not
+ * make them throw and lose what they found in the base. Items that are not mappings become
+ * empty ones (keeping the indexes), a value that is not a list is left out.
+ */
+function usableOverrides(policy: RecordCreationPolicy): RecordCreationPolicy {
+  const overrides: unknown = policy.overrides;
+  if (overrides === undefined || (Array.isArray(overrides) && overrides.every(isRecord))) return policy;
+  const { overrides: _, ...rest } = policy;
+  if (!Array.isArray(overrides)) return rest;
+  return { ...rest, overrides: overrides.map((o) => (isRecord(o) ? o : {})) as RecordCreationPolicy["overrides"] & object };
+}
+
+function isRecord(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function duplicateNames(policies: readonly CheckedPolicy[], catalog: Catalog): Diagnostic[] {

@@ -75,7 +75,10 @@ function blockScalar(raw: string, value: string, folded: boolean): number[] | un
   const offsets: number[] = [];
   let lineStart = (lines[0] ?? "").length + 1;
   const body = lines.slice(1);
-  const indent = /^ */.exec(body.find((line) => line.trim() !== "") ?? "")?.[0].length ?? 0;
+  // the block's indentation, whether detected or given by an indicator (`|2`): what the first
+  // content line has beyond its text in the value
+  const leading = (list: string[]) => /^ */.exec(list.find((line) => line.trim() !== "") ?? "")?.[0].length ?? 0;
+  const indent = leading(body) - leading(value.split("\n"));
   for (const line of body) {
     const text = line.endsWith("\r") ? line.slice(0, -1) : line;
     for (let c = Math.min(indent, text.length); c <= text.length; c++) offsets.push(lineStart + c);

@@ -24,14 +24,16 @@ type AstNode = hbs.AST.Statement & { loc: hbs.AST.SourceLocation };
  * `{{NAME}}` of the six variables: no helpers, blocks, partials, triple-stash, paths or data.
  */
 export function parseTemplate(template: string): TemplateResult {
+  // Handlebars' lexer miscounts columns after U+2028 and U+2029 (its `.` stops there). A vertical
+  // tab is whitespace to it too, and a control character to the checks below: it stands in for them.
+  const source = template.replace(/[\u2028\u2029]/g, "\u000b");
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(template);
+    program = Handlebars.parse(source);
   } catch (error) {
-    return { ok: false, problems: [syntaxProblem(template, error)] };
+    return { ok: false, problems: [syntaxProblem(source, error)] };
   }
-  const lineStarts = [0];
-  for (let i = 0; i < template.length; i++) if (template[i] === "\n") lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(template);
   const offset = (p: hbs.AST.Position) => (lineStarts[p.line - 1] ?? 0) + p.column;
 
   const segments: Segment[] = [];
@@ -152,8 +154,7 @@ function syntaxProblem(template: string, error: unknown): TemplateProblem {
 function errorRange(template: string, error: unknown): { start: number; end: number } {
   const { lineNumber, column } = (typeof error === "object" && error !== null ? error : {}) as { lineNumber?: unknown; column?: unknown };
   if (typeof lineNumber === "number" && typeof column === "number") {
-    const lineStart = template.split("\n").slice(0, lineNumber - 1).reduce((n, line) => n + line.length + 1, 0);
-    const start = Math.min(template.length, lineStart + column);
+    const start = Math.min(template.length, (lineStartsOf(template)[lineNumber - 1] ?? 0) + column);
     return { start, end: Math.min(template.length, start + 1) };
   }
   // handlebars' parser is jison's; its lexer keeps the text matched so far, ending with the unexpected token
@@ -163,4 +164,11 @@ function errorRange(template: string, error: unknown): { start: number; end: num
     return { start, end: Math.min(template.length, Math.max(start + 1, lexer.matched.length)) };
   }
   return { start: template.length, end: template.length };
+}
+
+/** Offsets where lines start, as Handlebars counts lines: after `\r\n`, `\r` or `\n`. */
+function lineStartsOf(template: string): number[] {
+  const starts = [0];
+  for (const match of template.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
+  return starts;
 }

@@ -5,10 +5,9 @@ import { eventProblem } from "../events/check-event.js";
 import { epochMs } from "../events/time.js";
 import { chooseRecord, statusChange } from "../records/choose-record.js";
 import type { RecordStore } from "../records/record-store.js";
-import { titleRenderer, type RenderTitle } from "../title/render-title.js";
 import { EndedSessions } from "./ended-sessions.js";
 import { Session } from "./session.js";
-import { SessionTypes } from "./session-types.js";
+import { Variants } from "./variants.js";
 
 /** An event the runtime refused, and why; nothing else changed. */
 export class Rejection {
@@ -31,8 +30,7 @@ export interface DeciderOptions {
 export class Decider {
   private readonly sessions = new Map<string, Session>();
   private readonly ended: EndedSessions;
-  private readonly types: SessionTypes;
-  private readonly title: RenderTitle;
+  private readonly variants: Variants;
   private readonly warn: (message: string) => void;
 
   constructor(
@@ -41,8 +39,7 @@ export class Decider {
     options: DeciderOptions = {},
   ) {
     this.ended = new EndedSessions(options.endedSessionMemory);
-    this.types = new SessionTypes(policy);
-    this.title = titleRenderer(policy);
+    this.variants = new Variants(policy);
     this.warn = options.onWarning ?? (() => {});
   }
 
@@ -81,20 +78,21 @@ export class Decider {
     }
   }
 
-  /** The settings in force for a session (the policy's own until overrides are evaluated). */
-  settingsFor(_session: Session): Settings {
-    return this.policy.records;
+  /** The settings in force for a session: the policy's, with its matching overrides merged. */
+  settingsFor(session: Session): Settings {
+    return session.variant.settings;
   }
 
   private start(event: Started): Rejection | undefined {
     const endedAt = this.ended.get(event.sessionId);
     if (endedAt !== undefined) return this.afterEnd(event.sessionId, endedAt, event.at);
-    const type = this.types.get(event.sessionType, event.channel);
+    const variant = this.variants.for(event);
+    const type = variant.types.get(event.sessionType, event.channel);
     if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
     else if (type.channel !== event.channel) this.warn(`session type \`${event.sessionType}\` is a ${type.channel} type, but session \`${event.sessionId}\` is a ${event.channel}`);
     // A catalog type seen on the other channel: CALL_TYPE is a voice label only on voice.
     const asSeen = type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
-    const session = new Session(event, asSeen);
+    const session = new Session(event, asSeen, variant);
     this.sessions.set(event.sessionId, session);
     return undefined;
   }
@@ -153,7 +151,7 @@ export class Decider {
         return { sessionId: start.sessionId, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen };
       }
     }
-    const title = this.title({
+    const title = session.variant.title({
       callType: session.type.callType,
       sessionId: start.sessionId,
       menuPath: start.menuPath,

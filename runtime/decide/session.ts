@@ -1,5 +1,6 @@
 import type { Started } from "../../schemas/types/session-event.v1.js";
 import type { SessionTypeInfo } from "./session-types.js";
+import type { Variant } from "./variants.js";
 
 /** What the runtime keeps of one in-flight session: only what a later decision needs. */
 export class Session {
@@ -13,6 +14,7 @@ export class Session {
   constructor(
     readonly event: Started,
     readonly type: SessionTypeInfo,
+    readonly variant: Variant,
   ) {}
 
   /** Same attributes as another `started` for this id: a redelivery, not a conflict. */

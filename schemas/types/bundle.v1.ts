@@ -42,14 +42,20 @@ export interface CompiledPolicy {
    */
   sessionTypes: SessionType[];
   /**
-   * Override conditions (not evaluated by this runtime version) and their settings.
+   * Overrides in file order: every one whose condition holds when a session starts applies, later ones winning.
    */
   overrides: {
     /**
-     * The condition's source text.
+     * The condition as written, for people reading the bundle.
      */
     when: string;
-    records: Settings;
+    /**
+     * The condition as a tree (runtime/conditions/compiled-condition.ts).
+     */
+    condition: {};
+    records: PartialSettings;
+    title: PartialTitle;
+    tags: PartialTags;
   }[];
 }
 /**
@@ -177,4 +183,72 @@ export interface SessionType {
    * Tags of a record for this type.
    */
   tags: string[];
+}
+/**
+ * The record settings an override sets; the others come from the base or earlier overrides.
+ */
+export interface PartialSettings {
+  /**
+   * records.append.toOpenRecord
+   */
+  appendToOpen?: boolean;
+  /**
+   * records.append.closedWithinDays, or null.
+   */
+  closedWithinDays?: number | null;
+  /**
+   * records.calls.delayUntilConnected
+   */
+  delayUntilConnected?: boolean;
+  /**
+   * records.calls.createForAbandoned
+   */
+  createForAbandoned?: boolean;
+  /**
+   * records.chats.minConsumerMessages
+   */
+  minConsumerMessages?: number;
+  /**
+   * records.chats.abandoned: none, all, or min (at least abandonedMinMessages).
+   */
+  abandonedChats?: "none" | "all" | "min";
+  /**
+   * The N of abandoned: {minConsumerMessages: N}; 0 otherwise.
+   */
+  abandonedMinMessages?: number;
+  /**
+   * records.chats.shortAbandonSeconds, or null.
+   */
+  shortAbandonSeconds?: number | null;
+}
+/**
+ * The title settings an override sets.
+ */
+export interface PartialTitle {
+  /**
+   * Literal text, or {var: NAME} for a session variable.
+   */
+  segments?: (
+    | string
+    | {
+        var: "CALL_TYPE" | "CALL_ID" | "MENU_PATH" | "PHONE_NUMBER" | "LANGUAGE" | "TIMESTAMP";
+      }
+  )[];
+  /**
+   * IANA zone of TIMESTAMP; null for UTC.
+   */
+  timeZone?: string | null;
+}
+/**
+ * The tag settings an override sets.
+ */
+export interface PartialTags {
+  /**
+   * Add the session type tag.
+   */
+  sessionType?: boolean;
+  /**
+   * The platform tag in the CRM's form, or null when off.
+   */
+  platform?: string | null;
 }

@@ -57,41 +57,19 @@ export interface RecordCreationPolicy {
     reopenStatus?: string;
   };
   records?: Records;
+  title?: Title;
+  tags?: Tags;
   /**
-   * Title of created records.
-   */
-  title?: {
-    /**
-     * Title template; only the variables {{CALL_TYPE}}, {{CALL_ID}}, {{MENU_PATH}}, {{PHONE_NUMBER}}, {{LANGUAGE}} and {{TIMESTAMP}}.
-     */
-    template?: string;
-    /**
-     * IANA time zone in which TIMESTAMP is written, e.g. Europe/Berlin.
-     */
-    timeZone?: string;
-  };
-  /**
-   * Tags added to records (Zendesk, Kustomer and Freshdesk only).
-   */
-  tags?: {
-    /**
-     * Add a tag naming the session type, in the CRM's form.
-     */
-    sessionType?: boolean;
-    /**
-     * Add the platform tag UJET (ujet on Zendesk) to every record.
-     */
-    platform?: boolean;
-  };
-  /**
-   * Settings that apply to the sessions a condition selects, first match wins.
+   * Settings for the sessions a condition selects. Every matching override applies, in file order, later ones winning; each is a deep merge over the base settings, evaluated once when a session starts.
    */
   overrides?: {
     /**
-     * Condition on the session, e.g. channel == "chat".
+     * Condition on the session (README: Override conditions), e.g. channel == "chat" and queue matches "Billing/*".
      */
     when: string;
     records?: Records;
+    title?: Title;
+    tags?: Tags;
   }[];
 }
 /**
@@ -141,4 +119,30 @@ export interface Chats {
    * A chat abandoned within this many seconds of its start is short-abandoned.
    */
   shortAbandonSeconds?: number;
+}
+/**
+ * Title of created records.
+ */
+export interface Title {
+  /**
+   * Title template; only the variables {{CALL_TYPE}}, {{CALL_ID}}, {{MENU_PATH}}, {{PHONE_NUMBER}}, {{LANGUAGE}} and {{TIMESTAMP}}.
+   */
+  template?: string;
+  /**
+   * IANA time zone in which TIMESTAMP is written, e.g. Europe/Berlin.
+   */
+  timeZone?: string;
+}
+/**
+ * Tags added to records (Zendesk, Kustomer and Freshdesk only).
+ */
+export interface Tags {
+  /**
+   * Add a tag naming the session type, in the CRM's form.
+   */
+  sessionType?: boolean;
+  /**
+   * Add the platform tag UJET (ujet on Zendesk) to every record.
+   */
+  platform?: boolean;
 }

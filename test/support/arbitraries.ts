@@ -36,6 +36,43 @@ const recordsArb = fc.record(
   { requiredKeys: [] },
 );
 
+const atoms = [
+  'channel == "voice"',
+  'channel != "chat"',
+  'queue == "Q1"',
+  'queue in ["Q1", "Q3"]',
+  'queue not in ["Q2"]',
+  'sessionType startsWith "Voice"',
+  'sessionType endsWith "(SMS)"',
+  'sessionType == "Messaging Inbound (Web Chat)"',
+  'menuPath contains ">"',
+  'menuPath matches "Support*"',
+  'queue matches "Q?"',
+  "anonymous",
+  'language == "de"',
+  'phoneNumber startsWith "+49"',
+];
+
+/** Override conditions over the attributes the generated traces use. */
+export const conditionArb: fc.Arbitrary<string> = fc.letrec<{ condition: string }>((tie) => ({
+  condition: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom(...atoms),
+    tie("condition").map((c) => `not (${c})`),
+    fc.tuple(tie("condition"), fc.constantFrom("and", "or"), tie("condition")).map(([a, op, b]) => `(${a}) ${op} (${b})`),
+  ),
+})).condition;
+
+const overrideArb = fc.record(
+  {
+    when: conditionArb,
+    records: recordsArb,
+    title: fc.record({ template: templateArb, timeZone: fc.constantFrom(...zones) }, { requiredKeys: [] }),
+    tags: fc.record({ sessionType: fc.boolean(), platform: fc.boolean() }, { requiredKeys: [] }),
+  },
+  { requiredKeys: ["when"] },
+);
+
 /** Valid policies: every setting, every CRM, with the combinations the validator rejects left out. */
 export const policyArb: fc.Arbitrary<RecordCreationPolicy> = fc
   .record({
@@ -46,6 +83,7 @@ export const policyArb: fc.Arbitrary<RecordCreationPolicy> = fc
     template: fc.option(templateArb, { nil: undefined }),
     timeZone: fc.option(fc.constantFrom(...zones), { nil: undefined }),
     tags: fc.option(fc.record({ sessionType: fc.boolean(), platform: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
+    overrides: fc.option(fc.array(overrideArb, { maxLength: 3 }), { nil: undefined }),
   })
   .map((g) => {
     const facts = defaultCatalog().crms[g.system];
@@ -68,6 +106,16 @@ export const policyArb: fc.Arbitrary<RecordCreationPolicy> = fc
     }
     if (g.template !== undefined || g.timeZone !== undefined) policy.title = { ...(g.template === undefined ? {} : { template: g.template }), ...(g.timeZone === undefined ? {} : { timeZone: g.timeZone }) };
     if (g.tags !== undefined && g.system !== "salesforce") policy.tags = g.tags;
+    if (g.overrides !== undefined) {
+      const baseAppend = policy.records?.append?.toOpenRecord ?? false;
+      policy.overrides = g.overrides.map((generated) => {
+        const o = structuredClone(generated);
+        const append = o.records?.append;
+        if (append?.closedWithinDays !== undefined && (append.toOpenRecord ?? baseAppend) !== true) delete append.closedWithinDays;
+        if (g.system === "salesforce") delete o.tags;
+        return o;
+      });
+    }
     return policy;
   });
 

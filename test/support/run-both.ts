@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
-import { resolvePolicy } from "../../compiler/model/resolved-policy.js";
 import { compileSources } from "../../compiler/pipeline.js";
 import { ReferenceInterpreter } from "../../reference/interpreter.js";
 import { Decider, loadBundle, MemoryRecordStore, Rejection, type LoadedBundle } from "../../runtime/index.js";
@@ -42,7 +41,7 @@ export function runBundle(policy: RecordCreationPolicy, records: CrmRecord[], ev
 
 export function runReference(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[]): Step[] {
   const catalog = defaultCatalog();
-  const reference = new ReferenceInterpreter(resolvePolicy(policy, catalog), catalog, structuredClone(records));
+  const reference = new ReferenceInterpreter(policy, catalog, structuredClone(records));
   return events.map((event) => {
     const outcome = reference.apply(structuredClone(event));
     if ("decision" in outcome) return { decision: outcome.decision };

@@ -1,0 +1,7 @@
+import type { CompiledValue } from "../../runtime/conditions/compiled-condition.js";
+import type { Literal } from "./ast.js";
+
+/** A literal's value, as the bundle stores it. */
+export function literalValue(literal: Literal): CompiledValue {
+  return literal.kind === "list" ? literal.items.map(literalValue) : literal.value;
+}

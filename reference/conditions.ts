@@ -1,0 +1,123 @@
+import type { Condition, Literal, Operand } from "../compiler/conditions/ast.js";
+
+/** The session as a condition sees it (the attributes of its `started` event). */
+export interface ConditionSession {
+  channel: string;
+  sessionType: string;
+  queue: string;
+  menuPath?: string | undefined;
+  language?: string | undefined;
+  phoneNumber?: string | undefined;
+  endUser?: string | undefined;
+}
+
+type Value = string | number | boolean | Value[];
+
+/**
+ * The reference meaning of an override condition (docs/conditions.md), read straight off the
+ * syntax tree; the runtime's compiled evaluator is tested against it.
+ *
+ * - `a and b`, `a or b`, `not a`: as in logic. A bare operand holds when its value is `true`.
+ * - Attributes: the session's; missing menuPath, language, phoneNumber are ""; `anonymous` is
+ *   "the session has no end user". (Other names are refused by the checker, and lowering.)
+ * - `==`: same type and same value (lists: same length, equal items in order). `!=`: not `==`.
+ * - `x in list`: some item of the list `==` x; false when the right side is no list. `not in`: not `in`.
+ * - `startsWith`, `endsWith`, `contains`, `matches`: false unless both sides are strings;
+ *   `matches` is a glob over code points: `*` any run (even empty, even `/`), `?` one character.
+ */
+export function referenceCondition(condition: Condition, session: ConditionSession): boolean {
+  switch (condition.kind) {
+    case "and":
+      return referenceCondition(condition.left, session) && referenceCondition(condition.right, session);
+    case "or":
+      return referenceCondition(condition.left, session) || referenceCondition(condition.right, session);
+    case "not":
+      return !referenceCondition(condition.operand, session);
+    case "comparison": {
+      const left = valueOf(condition.left, session);
+      const right = valueOf(condition.right, session);
+      switch (condition.operator) {
+        case "==":
+          return same(left, right);
+        case "!=":
+          return !same(left, right);
+        case "in":
+          return isIn(left, right);
+        case "not in":
+          return !isIn(left, right);
+        case "startsWith":
+          return typeof left === "string" && typeof right === "string" && left.slice(0, right.length) === right;
+        case "endsWith":
+          return typeof left === "string" && typeof right === "string" && right.length <= left.length && left.slice(left.length - right.length) === right;
+        case "contains":
+          return typeof left === "string" && typeof right === "string" && occursIn(right, left);
+        case "matches":
+          return typeof left === "string" && typeof right === "string" && referenceGlob(right, left);
+      }
+    }
+    // falls through: a bare operand
+    default:
+      return valueOf(condition as Operand, session) === true;
+  }
+}
+
+function valueOf(operand: Operand, session: ConditionSession): Value {
+  if (operand.kind !== "attribute") return literal(operand);
+  switch (operand.name) {
+    case "channel":
+      return session.channel;
+    case "sessionType":
+      return session.sessionType;
+    case "queue":
+      return session.queue;
+    case "menuPath":
+      return session.menuPath === undefined ? "" : session.menuPath;
+    case "language":
+      return session.language === undefined ? "" : session.language;
+    case "phoneNumber":
+      return session.phoneNumber === undefined ? "" : session.phoneNumber;
+    case "anonymous":
+      return session.endUser === undefined;
+    default:
+      return "";
+  }
+}
+
+function occursIn(needle: string, haystack: string): boolean {
+  for (let i = 0; i + needle.length <= haystack.length; i++) if (haystack.slice(i, i + needle.length) === needle) return true;
+  return false;
+}
+
+function literal(l: Literal): Value {
+  if (l.kind === "list") return l.items.map(literal);
+  return l.value;
+}
+
+function same(a: Value, b: Value): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i] ?? ""));
+  if (Array.isArray(a) || Array.isArray(b)) return false;
+  return typeof a === typeof b && a === b;
+}
+
+function isIn(x: Value, list: Value): boolean {
+  if (!Array.isArray(list)) return false;
+  for (const item of list) if (same(x, item)) return true;
+  return false;
+}
+
+/** Glob by dynamic programming: matched[i][j] = the first i pattern characters match the first j subject characters. */
+export function referenceGlob(pattern: string, subject: string): boolean {
+  const p = [...pattern];
+  const s = [...subject];
+  const matched: boolean[][] = [];
+  for (let i = 0; i <= p.length; i++) {
+    const row: boolean[] = [];
+    for (let j = 0; j <= s.length; j++) {
+      if (i === 0) row.push(j === 0);
+      else if (p[i - 1] === "*") row.push((matched[i - 1]?.[j] ?? false) || (j > 0 && (row[j - 1] ?? false)));
+      else row.push(j > 0 && (p[i - 1] === "?" || p[i - 1] === s[j - 1]) && (matched[i - 1]?.[j - 1] ?? false));
+    }
+    matched.push(row);
+  }
+  return matched[p.length]?.[s.length] ?? false;
+}

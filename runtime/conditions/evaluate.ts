@@ -1,0 +1,113 @@
+import type { CompiledCondition, CompiledOperand, CompiledValue } from "./compiled-condition.js";
+import { globMatch } from "./glob.js";
+
+/** What a condition can see of a session: the attributes of its `started` event. */
+export interface SessionAttributes {
+  channel: string;
+  sessionType: string;
+  queue: string;
+  menuPath?: string | undefined;
+  language?: string | undefined;
+  phoneNumber?: string | undefined;
+  /** The end user's CRM identity; absent for anonymous end users. */
+  endUser?: string | undefined;
+}
+
+/** Deeper trees than the compiler ever writes (it refuses nesting past 64) are not evaluated. */
+const maxDepth = 1000;
+
+/**
+ * Whether a compiled condition holds for a session. Total: every tree gives true or false and
+ * nothing throws. Absent optional attributes read as "", `anonymous` is "no end user"; ill-typed
+ * comparisons (which the compiler rejects) are false, and so are nodes this version does not
+ * know (a hand-made or damaged tree).
+ */
+export function evaluateCondition(condition: CompiledCondition, session: SessionAttributes): boolean {
+  return holds(condition, session, 0);
+}
+
+function holds(condition: CompiledCondition, session: SessionAttributes, depth: number): boolean {
+  if (depth > maxDepth || typeof condition !== "object" || condition === null) return false;
+  switch (condition.op) {
+    case "and":
+      return Array.isArray(condition.args) && condition.args.every((c) => holds(c, session, depth + 1));
+    case "or":
+      return Array.isArray(condition.args) && condition.args.some((c) => holds(c, session, depth + 1));
+    case "not":
+      return !holds(condition.arg, session, depth + 1);
+    case "==":
+    case "!=":
+    case "in":
+    case "not in":
+    case "startsWith":
+    case "endsWith":
+    case "contains":
+    case "matches": {
+      const left = operand(condition.left, session);
+      const right = operand(condition.right, session);
+      return left !== undefined && right !== undefined && compareValues(condition.op, left, right);
+    }
+    default:
+      return false;
+  }
+}
+
+function operand(o: CompiledOperand, session: SessionAttributes): CompiledValue | undefined {
+  if (typeof o !== "object" || o === null) return undefined;
+  if ("attribute" in o) {
+    switch (o.attribute) {
+      case "channel":
+        return session.channel;
+      case "sessionType":
+        return session.sessionType;
+      case "queue":
+        return session.queue;
+      case "menuPath":
+        return session.menuPath ?? "";
+      case "language":
+        return session.language ?? "";
+      case "phoneNumber":
+        return session.phoneNumber ?? "";
+      case "anonymous":
+        return session.endUser === undefined;
+      default:
+        return undefined;
+    }
+  }
+  return "value" in o ? o.value : undefined;
+}
+
+/** One comparison of two values; the compiler's checker uses it too, to spot constant conditions. */
+export function compareValues(op: CompiledCondition["op"], left: CompiledValue, right: CompiledValue): boolean {
+  switch (op) {
+    case "==":
+      return equal(left, right);
+    case "!=":
+      return !equal(left, right);
+    case "in":
+      return Array.isArray(right) && right.some((item) => equal(left, item));
+    case "not in":
+      return !(Array.isArray(right) && right.some((item) => equal(left, item)));
+    case "startsWith":
+      return typeof left === "string" && typeof right === "string" && left.startsWith(right);
+    case "endsWith":
+      return typeof left === "string" && typeof right === "string" && left.endsWith(right);
+    case "contains":
+      return typeof left === "string" && typeof right === "string" && left.includes(right);
+    case "matches":
+      return typeof left === "string" && typeof right === "string" && globMatch(right, left);
+    default:
+      return false;
+  }
+}
+
+function equal(a: CompiledValue, b: CompiledValue, depth = 0): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || depth > maxDepth) return false;
+    return a.every((item, i) => {
+      const other = b[i];
+      return other !== undefined && equal(item, other, depth + 1);
+    });
+  }
+  return a === b;
+}

@@ -18,7 +18,17 @@ export function readSources(paths: readonly string[]): SourceFile[] {
     if (stat.isDirectory()) for (const file of walk(path)) files.add(file);
     else files.add(path);
   }
-  return [...files].sort().map((file) => ({ file: display(file), bytes: readFileSync(file) }));
+  return [...files].sort().map(read);
+}
+
+/** A file that cannot be read becomes a source that says why, and is reported like any problem. */
+function read(file: string): SourceFile {
+  try {
+    return { file: display(file), bytes: readFileSync(file) };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    return { file: display(file), bytes: new Uint8Array(), readError: reason };
+  }
 }
 
 function walk(dir: string): string[] {

@@ -34,7 +34,6 @@ export const codes = {
   "template-comment": "error",
   "template-multiline": "error",
   "template-too-long": "error",
-  "overrides-not-evaluated": "warning",
   "condition-syntax": "error",
   "condition-unknown-attribute": "error",
   "condition-type-mismatch": "error",

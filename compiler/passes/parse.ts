@@ -8,6 +8,8 @@ import { parseYaml, type ParsedDocument } from "../source/yaml-document.js";
 export interface SourceFile {
   file: string;
   bytes: Uint8Array;
+  /** Set when the file could not be read (e.g. `EACCES`, a dangling symlink's `ENOENT`). */
+  readError?: string;
 }
 
 const kinds: Record<string, Code> = {
@@ -19,6 +21,10 @@ const kinds: Record<string, Code> = {
 
 /** Pass 1: bytes to a YAML document with positions (JSON files are YAML too). */
 export function parse(input: SourceFile): { ok: true; document: ParsedDocument } | { ok: false; diagnostics: Diagnostic[] } {
+  if (input.readError !== undefined) {
+    const span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return { ok: false, diagnostics: [diagnostic("read-error", `cannot read the file: ${input.readError}`, { file: input.file, pointer: "", span })] };
+  }
   const decoded = decodeUtf8(input.bytes);
   if (!decoded.ok) {
     return { ok: false, diagnostics: [diagnostic("not-utf8", decoded.message, { file: input.file, pointer: "", span: decoded.span }, decoded.help)] };

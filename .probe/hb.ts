@@ -1,3 +1,0 @@
-import Handlebars from "handlebars";
-const cases = ["{{CALL_ID", "{{CALL_ID}} {{", "{{}}", "{{CALL_ID}}\n{{CALL_TYPE", "{{#if x}}{{/y}}", "{{CALL_ID}}}", "{{{CALL_ID}}", "{{(lookup . 'x')}}", "{{else}}", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa {{CALL_ID", "aaaaaaaaaaaaaaaaaaaaa\nbbbbbbbbbbbbbbbbbbbbbbbbb {{CALL_ID x}} {{CALL_ID", "{{CALL_ID x=}}", "{{CALL_ID 'x}}", "Case {{CALL_ID}} {{CALL_TYPE x=}} and {{CALL_TYPE x=}}", "{{CALL_ID}} }} {{", "{{a}}{{a}}{{a}}{{a}}{{a}}{{a}} {{x y=}}"];
-for (const c of cases) { try { Handlebars.parse(c); console.log("OK", JSON.stringify(c)); } catch (e) { console.log(JSON.stringify(c), "=>", JSON.stringify((e as Error).message)); } }

@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
-import { formatHuman } from "../compiler/diagnostics/format-human.js";
-import { compileSources } from "../compiler/pipeline.js";
 import { BundleError, loadBundle } from "../runtime/index.js";
 import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
 import { UsageError } from "./io.js";
 
 /** A policy to run, from a compiled bundle or straight from a policy source file. */
-export function loadPolicy(path: string, name: string | undefined): { ok: true; policy: CompiledPolicy } | { ok: false; message: string } {
+export async function loadPolicy(path: string, name: string | undefined): Promise<{ ok: true; policy: CompiledPolicy } | { ok: false; message: string }> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -25,6 +23,9 @@ export function loadPolicy(path: string, name: string | undefined): { ok: true; 
       throw error;
     }
   }
+  // Only a source file needs the compiler; a bundle runs on the runtime alone.
+  const { compileSources } = await import("../compiler/pipeline.js");
+  const { formatHuman } = await import("../compiler/diagnostics/format-human.js");
   const result = compileSources([{ file: path, bytes }]);
   if (result.bundle === undefined) return { ok: false, message: formatHuman(result.diagnostics, new Map([[path, text]])).trimEnd() };
   const policy = result.bundle.value.policies[0];

@@ -1,32 +1,53 @@
-import { compileCommand, compileUsage } from "./commands/compile.js";
-import { simulateCommand, simulateUsage } from "./commands/simulate.js";
-import { validateCommand, validateUsage } from "./commands/validate.js";
 import { UsageError, type Io } from "./io.js";
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
+type Loaded = { run: Command; usage: string };
 
-const commands: Record<string, { run: Command; usage: string }> = {
-  validate: { run: validateCommand, usage: validateUsage },
-  compile: { run: compileCommand, usage: compileUsage },
-  simulate: { run: simulateCommand, usage: simulateUsage },
+/**
+ * Each command is loaded only when it runs: `simulate` on a bundle then never loads the
+ * compiler (ajv, yaml, nearley, handlebars), which is most of the start-up time.
+ */
+const commands: Record<string, () => Promise<Loaded>> = {
+  validate: async () => {
+    const m = await import("./commands/validate.js");
+    return { run: m.validateCommand, usage: m.validateUsage };
+  },
+  compile: async () => {
+    const m = await import("./commands/compile.js");
+    return { run: m.compileCommand, usage: m.compileUsage };
+  },
+  simulate: async () => {
+    const m = await import("./commands/simulate.js");
+    return { run: m.simulateCommand, usage: m.simulateUsage };
+  },
+  test: async () => {
+    const m = await import("./commands/test.js");
+    return { run: m.testCommand, usage: m.testUsage };
+  },
+  verify: async () => {
+    const m = await import("./commands/verify.js");
+    return { run: m.verifyCommand, usage: m.verifyUsage };
+  },
 };
 
-function usage(): string {
-  return ["usage:", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n") + "\n";
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  return ["usage:", ...loaded.map((c) => `  ${c.usage}`)].join("\n") + "\n";
 }
 
 /** The `crm-policy` command: returns the exit status; never lets an exception reach the user. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout.write(usage());
+    io.stdout.write(await usage());
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (command === undefined) {
-    io.stderr.write(`crm-policy: unknown command \`${name}\`\n${usage()}`);
+  const load = commands[name];
+  if (load === undefined) {
+    io.stderr.write(`crm-policy: unknown command \`${name}\`\n${await usage()}`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(args, io);
   } catch (error) {

@@ -11,6 +11,22 @@ export interface ConditionSession {
   endUser?: string | undefined;
 }
 
+/**
+ * What the session came to, when it has ended (docs/conditions.md, "Outcome attributes"): only
+ * an `expect`'s `always` reads it.
+ */
+export interface ConditionOutcome {
+  decision: string;
+  trigger: string;
+  reason: string;
+  assigned: boolean;
+  connected: boolean;
+  abandoned: boolean;
+  shortAbandoned: boolean;
+  consumerMessages: number;
+  appendedTo: string;
+}
+
 type Value = string | number | boolean | Value[];
 
 /**
@@ -19,23 +35,27 @@ type Value = string | number | boolean | Value[];
  *
  * - `a and b`, `a or b`, `not a`: as in logic. A bare operand holds when its value is `true`.
  * - Attributes: the session's; missing menuPath, language, phoneNumber are ""; `anonymous` is
- *   "the session has no end user". (Other names are refused by the checker, and lowering.)
+ *   "the session has no end user". Outcome attributes (`decision`, `consumerMessages`, …) are the
+ *   outcome's; a condition that reads one is evaluated only with an outcome. (Other names are
+ *   refused by the checker, and lowering.)
  * - `==`: same type and same value (lists: same length, equal items in order). `!=`: not `==`.
  * - `x in list`: some item of the list `==` x; false when the right side is no list. `not in`: not `in`.
  * - `startsWith`, `endsWith`, `contains`, `matches`: false unless both sides are strings;
  *   `matches` is a glob over code points: `*` any run (even empty, even `/`), `?` one character.
+ * - `<`, `<=`, `>`, `>=`: false unless both sides are integers; then as in arithmetic.
  */
-export function referenceCondition(condition: Condition, session: ConditionSession): boolean {
+export function referenceCondition(condition: Condition, session: ConditionSession, outcome?: ConditionOutcome): boolean {
   switch (condition.kind) {
     case "and":
-      return referenceCondition(condition.left, session) && referenceCondition(condition.right, session);
+      return referenceCondition(condition.left, session, outcome) && referenceCondition(condition.right, session, outcome);
     case "or":
-      return referenceCondition(condition.left, session) || referenceCondition(condition.right, session);
+      return referenceCondition(condition.left, session, outcome) || referenceCondition(condition.right, session, outcome);
     case "not":
-      return !referenceCondition(condition.operand, session);
+      return !referenceCondition(condition.operand, session, outcome);
     case "comparison": {
-      const left = valueOf(condition.left, session);
-      const right = valueOf(condition.right, session);
+      const left = valueOf(condition.left, session, outcome);
+      const right = valueOf(condition.right, session, outcome);
+      const integers = typeof left === "number" && typeof right === "number";
       switch (condition.operator) {
         case "==":
           return same(left, right);
@@ -53,15 +73,29 @@ export function referenceCondition(condition: Condition, session: ConditionSessi
           return typeof left === "string" && typeof right === "string" && occursIn(right, left);
         case "matches":
           return typeof left === "string" && typeof right === "string" && referenceGlob(right, left);
+        case "<":
+          return integers && left < right;
+        case "<=":
+          return integers && left <= right;
+        case ">":
+          return integers && left > right;
+        case ">=":
+          return integers && left >= right;
       }
     }
     // falls through: a bare operand
     default:
-      return valueOf(condition as Operand, session) === true;
+      return valueOf(condition as Operand, session, outcome) === true;
   }
 }
 
-function valueOf(operand: Operand, session: ConditionSession): Value {
+const outcomeNames: ReadonlySet<string> = new Set(["decision", "trigger", "reason", "assigned", "connected", "abandoned", "shortAbandoned", "consumerMessages", "appendedTo"]);
+
+function valueOf(operand: Operand, session: ConditionSession, outcome: ConditionOutcome | undefined): Value {
+  if (operand.kind === "attribute" && outcomeNames.has(operand.name)) {
+    if (outcome === undefined) throw new Error(`referenceCondition: \`${operand.name}\` needs the session's outcome`);
+    return outcome[operand.name as keyof ConditionOutcome];
+  }
   if (operand.kind !== "attribute") return literal(operand);
   switch (operand.name) {
     case "channel":

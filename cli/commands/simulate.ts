@@ -18,7 +18,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   });
   if (values.policy === undefined) throw new UsageError("--policy FILE is required");
   if (values.events === undefined) throw new UsageError("--events FILE (or - for stdin) is required");
-  const loaded = loadPolicy(values.policy, values.name);
+  const loaded = await loadPolicy(values.policy, values.name);
   if (!loaded.ok) {
     io.stderr.write(loaded.message + "\n");
     return 1;

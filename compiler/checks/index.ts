@@ -1,5 +1,6 @@
 import type { Check } from "./check.js";
 import { closedWithinDaysNeedsAppend, freshdeskTagTooLong, reopenStatusIsClosed, tagsOnSalesforce } from "./crm-rules.js";
+import { expectations } from "./expectations.js";
 import { overrideConditions } from "./overrides.js";
 import { unknownTimeZone } from "./time-zone.js";
 import { titleTemplate } from "./title-template.js";
@@ -13,4 +14,5 @@ export const policyChecks: readonly Check[] = [
   unknownTimeZone,
   titleTemplate,
   overrideConditions,
+  expectations,
 ];

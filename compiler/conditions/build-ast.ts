@@ -55,7 +55,19 @@ export interface OperatorToken {
   end: number;
 }
 
-const operators: Partial<Record<string, ComparisonOperator>> = { EQ: "==", NE: "!=", IN: "in", STARTS_WITH: "startsWith", ENDS_WITH: "endsWith", CONTAINS: "contains", MATCHES: "matches" };
+const operators: Partial<Record<string, ComparisonOperator>> = {
+  EQ: "==",
+  NE: "!=",
+  IN: "in",
+  STARTS_WITH: "startsWith",
+  ENDS_WITH: "endsWith",
+  CONTAINS: "contains",
+  MATCHES: "matches",
+  LT: "<",
+  LE: "<=",
+  GT: ">",
+  GE: ">=",
+};
 
 export function operator(d: Data): OperatorToken {
   const t = token(d, 0);

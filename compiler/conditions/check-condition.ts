@@ -3,7 +3,7 @@ import type { CompiledValue } from "../../runtime/conditions/compiled-condition.
 import { closest, didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Attribute, Comparison, Condition, Literal, Operand } from "./ast.js";
-import { attributeAliases, attributeTypes, channels, conditionAttributes, isConditionAttribute, type ScalarType } from "./attributes.js";
+import { attributeAliases, attributesOf, attributeTypes, enumerations, isKnownAttribute, isOutcomeAttribute, type ConditionRole, type ScalarType } from "./attributes.js";
 import { constantProblems } from "./constant-condition.js";
 import { literalValue } from "./literal-value.js";
 import { parseCondition } from "./parse-condition.js";
@@ -15,22 +15,22 @@ type Type = ScalarType | { list: ScalarType | "empty" } | "unknown";
 
 /**
  * Checks a parsed condition against the attributes and the catalog; returns every problem,
- * sorted by position. Errors: unknown attribute, operands of the wrong type, a comparison that
- * can never hold because the attribute never has that value (`channel == "sms"`). Warnings: a
- * session type missing from the catalog, a condition or part of one that is always true or
- * always false.
+ * sorted by position. Errors: unknown attribute, an outcome attribute where the session has
+ * only started (`role` `when` or `for`), operands of the wrong type, a comparison that can never
+ * hold because the attribute never has that value (`channel == "sms"`). Warnings: a session
+ * type missing from the catalog, a condition or part of one that is always true or always false.
  */
-export function checkCondition(condition: Condition, catalog: Pick<Catalog, "sessionTypes">): ConditionProblem[] {
-  const checker = new Checker(catalog.sessionTypes.map((t) => t.name));
+export function checkCondition(condition: Condition, catalog: Pick<Catalog, "sessionTypes">, role: ConditionRole = "when"): ConditionProblem[] {
+  const checker = new Checker(catalog.sessionTypes.map((t) => t.name), role);
   checker.condition(condition);
-  return sortProblems([...checker.problems, ...constantProblems(condition, checker.flagged)]);
+  return sortProblems([...checker.problems, ...constantProblems(condition, checker.flagged, role)]);
 }
 
 /** Parse, then check: what a policy check needs. `ast` is present when the text parses. */
-export function analyzeCondition(text: string, catalog: Pick<Catalog, "sessionTypes">): { ast?: Condition; problems: ConditionProblem[] } {
+export function analyzeCondition(text: string, catalog: Pick<Catalog, "sessionTypes">, role: ConditionRole = "when"): { ast?: Condition; problems: ConditionProblem[] } {
   const parsed = parseCondition(text);
   if (!parsed.ok) return { problems: parsed.problems };
-  return { ast: parsed.ast, problems: checkCondition(parsed.ast, catalog) };
+  return { ast: parsed.ast, problems: checkCondition(parsed.ast, catalog, role) };
 }
 
 class Checker {
@@ -38,7 +38,10 @@ class Checker {
   /** Nodes with an error of their own: the constant analysis leaves them alone. */
   readonly flagged = new Set<Condition>();
 
-  constructor(private readonly sessionTypes: readonly string[]) {}
+  constructor(
+    private readonly sessionTypes: readonly string[],
+    private readonly role: ConditionRole,
+  ) {}
 
   private report(node: Condition, at: { start: number; end: number }, code: ConditionProblem["code"], message: string, help?: string): void {
     this.problems.push(problem(code, message, at.start, at.end, help));
@@ -62,7 +65,8 @@ class Checker {
       default: {
         const type = this.operandType(node, node);
         if (type === "boolean" || type === "unknown") return;
-        const help = node.kind === "attribute" ? `compare it, e.g. \`${node.name} == "..."\`` : 'compare it with an attribute, e.g. `queue == "Billing"`';
+        const help =
+          node.kind !== "attribute" ? 'compare it with an attribute, e.g. `queue == "Billing"`' : type === "integer" ? `compare it, e.g. \`${node.name} >= 1\`` : `compare it, e.g. \`${node.name} == "..."\``;
         this.report(node, node, "condition-type-mismatch", `${describe(node)} is ${article(type)}, not a condition`, help);
       }
     }
@@ -99,6 +103,14 @@ class Checker {
         }
         break;
       }
+      case "<":
+      case "<=":
+      case ">":
+      case ">=": {
+        for (const [side, type] of [[c.left, left], [c.right, right]] as const)
+          if (type !== "integer") return mismatch(side, `\`${c.operator}\` compares integers, but ${describe(side)} is ${article(type)}`, "order whole numbers only, e.g. `consumerMessages >= 2`");
+        return;
+      }
       default: {
         for (const [side, type] of [[c.left, left], [c.right, right]] as const)
           if (type !== "string") return mismatch(side, `\`${c.operator}\` compares strings, but ${describe(side)} is ${article(type)}`, asStringHelp(side));
@@ -107,21 +119,25 @@ class Checker {
     this.values(c);
   }
 
-  /** Literals an attribute with known values is compared with: `channel == "sms"` never holds. */
+  /**
+   * Literals an attribute with known values is compared with: `channel == "sms"` and
+   * `decision == "created"` never hold; a session type outside the catalog is worth a warning.
+   */
   private values(c: Comparison): void {
     const attribute = c.left.kind === "attribute" ? c.left : c.right.kind === "attribute" ? c.right : undefined;
     const literal = attribute === c.left ? c.right : c.left;
-    if (attribute === undefined || literal.kind === "attribute") return;
+    if (attribute === undefined || literal.kind === "attribute" || !isKnownAttribute(attribute.name)) return;
     const name = attribute.name;
-    if (name !== "channel" && name !== "sessionType") return;
-    const known = name === "channel" ? channels : this.sessionTypes;
+    const enumeration = enumerations[name];
+    const known = name === "sessionType" ? this.sessionTypes : enumeration;
+    if (known === undefined) return;
     if (c.operator === "==" || c.operator === "!=" || c.operator === "in" || c.operator === "not in") {
       const items = literal.kind === "list" ? literal.items : [literal];
       for (const item of items) {
         if (item.kind !== "string" || known.includes(item.value)) continue;
-        const near = closest(item.value, known);
+        const near = closest(item.value, known.filter((v) => v !== ""));
         const suggestion = near === undefined ? undefined : `did you mean \`${printLiteral({ ...item, value: near })}\`?`;
-        if (name === "channel") this.report(c, item, "condition-never-holds", `\`channel\` is never ${excerpt(printLiteral(item))}: it is ${either(channels)}`, suggestion ?? `compare with ${either(channels)}`);
+        if (enumeration !== undefined) this.report(c, item, "condition-never-holds", `\`${name}\` is never ${excerpt(printLiteral(item))}: it is ${either(known)}`, suggestion ?? `compare with ${either(known)}`);
         else this.report(c, item, "condition-unknown-session-type", `${excerpt(printLiteral(item))} is not a session type in the catalog`, suggestion ?? catalogHelp);
       }
       return;
@@ -129,7 +145,7 @@ class Checker {
     const value = literalValue(literal);
     const holdsFor = (v: string) => (attribute === c.left ? compareValues(c.operator, v, value) : compareValues(c.operator, value, v));
     if (known.some(holdsFor)) return;
-    if (name === "channel") this.report(c, c, "condition-never-holds", `${excerpt(printCondition(c))} never holds: \`channel\` is ${either(channels)}`, `compare with ${either(channels)}`);
+    if (enumeration !== undefined) this.report(c, c, "condition-never-holds", `${excerpt(printCondition(c))} never holds: \`${name}\` is ${either(known)}`, `compare with ${either(known)}`);
     else this.report(c, c, "condition-unknown-session-type", `no session type in the catalog satisfies ${excerpt(printCondition(c))}`, catalogHelp);
   }
 
@@ -137,8 +153,12 @@ class Checker {
   private operandType(operand: Operand, owner: Condition, other?: Operand): Type {
     switch (operand.kind) {
       case "attribute":
-        if (isConditionAttribute(operand.name)) return attributeTypes[operand.name];
-        this.report(owner, operand, "condition-unknown-attribute", `unknown attribute \`${operand.name}\``, attributeHelp(operand, other));
+        if (isOutcomeAttribute(operand.name) && this.role !== "always") {
+          this.report(owner, operand, "condition-outcome-attribute", `\`${operand.name}\` is known only when the session ends, not when it starts`, outcomeHelp[this.role]);
+          return "unknown";
+        }
+        if (isKnownAttribute(operand.name)) return attributeTypes[operand.name];
+        this.report(owner, operand, "condition-unknown-attribute", `unknown attribute \`${operand.name}\``, attributeHelp(operand, other, this.role));
         return "unknown";
       case "list": {
         const first = operand.items[0];
@@ -156,14 +176,20 @@ class Checker {
 
 const catalogHelp = "check the spelling; if the platform sends this type, add it to catalog/session-types.json";
 
-function attributeHelp(attribute: Attribute, other: Operand | undefined): string {
+const outcomeHelp: Record<"when" | "for", string> = {
+  when: "an override's `when` sees the session as it starts; outcome attributes belong in an `expect`'s `always`",
+  for: "`for` picks sessions as they start; test the outcome in `always`",
+};
+
+function attributeHelp(attribute: Attribute, other: Operand | undefined, role: ConditionRole): string {
+  const attributes = attributesOf(role);
   const alias = attributeAliases[attribute.name];
-  if (alias !== undefined) return `use \`${alias}\``;
-  const near = didYouMean(attribute.name, conditionAttributes);
+  if (alias !== undefined && attributes.includes(alias)) return `use \`${alias}\``;
+  const near = didYouMean(attribute.name, attributes);
   if (near !== undefined) return near;
-  if (other?.kind === "attribute" && isConditionAttribute(other.name) && attributeTypes[other.name] === "string")
+  if (other?.kind === "attribute" && isKnownAttribute(other.name) && attributeTypes[other.name] === "string")
     return `to compare with the text, quote it: \`${printLiteral({ kind: "string", value: attribute.name, start: 0, end: 0 })}\``;
-  return `the attributes are ${conditionAttributes.map((a) => `\`${a}\``).join(", ")}`;
+  return `the attributes are ${attributes.map((a) => `\`${a}\``).join(", ")}`;
 }
 
 function sameTypeHelp(other: Operand, type: Type): string | undefined {

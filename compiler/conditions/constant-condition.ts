@@ -1,7 +1,7 @@
 import type { CompiledValue } from "../../runtime/conditions/compiled-condition.js";
 import { compareValues } from "../../runtime/conditions/evaluate.js";
 import type { Comparison, Condition, Literal } from "./ast.js";
-import { domainOf, isConditionAttribute, type ConditionAttribute } from "./attributes.js";
+import { attributeTypes, domainOf, isKnownAttribute, type ConditionRole, type KnownAttribute } from "./attributes.js";
 import { literalValue } from "./literal-value.js";
 import { printCondition } from "./print-condition.js";
 import { excerpt, problem, type ConditionProblem } from "./problem.js";
@@ -18,8 +18,10 @@ interface Fact {
  * `anonymous`), by comparisons every string passes (`startsWith ""`, `matches "*"`), and by
  * comparisons on one attribute that contradict each other within an `and` (`queue == "a" and
  * queue == "b"`) or cover every value within an `or`. Nodes in `skip` already have an error.
+ * `role` words the message about the whole condition: what it means for an override or an
+ * expectation that it is constant.
  */
-export function constantProblems(condition: Condition, skip: ReadonlySet<Condition>): ConditionProblem[] {
+export function constantProblems(condition: Condition, skip: ReadonlySet<Condition>, role: ConditionRole = "when"): ConditionProblem[] {
   const facts = new Map<Condition, Fact | undefined>();
   const fact = (node: Condition): Fact | undefined => {
     if (!facts.has(node)) facts.set(node, skip.has(node) ? undefined : constant(node, fact, skip));
@@ -30,7 +32,7 @@ export function constantProblems(condition: Condition, skip: ReadonlySet<Conditi
     const f = fact(node);
     if (f !== undefined) {
       const which = f.value ? "true" : "false";
-      const message = root ? `the condition is always ${which}: the override ${f.value ? "applies to every session" : "never applies"}` : `${excerpt(printCondition(node))} is always ${which}`;
+      const message = root ? `the condition is always ${which}: ${consequence[role][f.value ? 1 : 0]}` : `${excerpt(printCondition(node))} is always ${which}`;
       problems.push(problem("condition-constant", message, node.start, node.end, f.reason));
     } else if (node.kind === "and" || node.kind === "or") {
       // a chain is not constant, so no part of it is for the chain's reasons: look at its members
@@ -40,6 +42,13 @@ export function constantProblems(condition: Condition, skip: ReadonlySet<Conditi
   visit(condition, true);
   return problems;
 }
+
+/** What a condition that is always false, or always true, means where it is written. */
+const consequence: Record<ConditionRole, readonly [string, string]> = {
+  when: ["the override never applies", "the override applies to every session"],
+  for: ["the expectation covers no session", "the expectation covers every session"],
+  always: ["the expectation fails for every session it covers", "the expectation holds whatever the policy does"],
+};
 
 function constant(node: Condition, fact: (node: Condition) => Fact | undefined, skip: ReadonlySet<Condition>): Fact | undefined {
   switch (node.kind) {
@@ -100,13 +109,14 @@ function comparison(c: Comparison): Fact | undefined {
   }
   const attribute = left.kind === "attribute" ? left : right.kind === "attribute" ? right : undefined;
   const literal = left.kind === "attribute" ? right : left;
-  if (attribute === undefined || literal.kind === "attribute" || !isConditionAttribute(attribute.name)) return undefined;
+  if (attribute === undefined || literal.kind === "attribute" || !isKnownAttribute(attribute.name)) return undefined;
   if (attribute === left) {
     if (literal.kind === "list" && literal.items.length === 0 && (operator === "in" || operator === "not in")) return { value: operator === "not in", reason: "the list is empty" };
     if (literal.kind === "string" && literal.value === "" && (operator === "startsWith" || operator === "endsWith" || operator === "contains"))
       return { value: true, reason: `every string ${operator === "contains" ? "contains" : operator === "startsWith" ? "starts with" : "ends with"} \`""\`` };
     if (literal.kind === "string" && operator === "matches" && /^\*+$/.test(literal.value)) return { value: true, reason: `the pattern ${excerpt(JSON.stringify(literal.value))} matches every string` };
   }
+  if (attribute.name === "consumerMessages" && literal.kind === "integer") return count(c, attribute === left, literal.value);
   const domain = domainOf(attribute.name);
   if (domain === undefined) return undefined;
   const value = literalValue(literal);
@@ -115,10 +125,22 @@ function comparison(c: Comparison): Fact | undefined {
   return { value: results[0] ?? false, reason: `\`${attribute.name}\` is always ${domain.map((v) => `\`${JSON.stringify(v)}\``).join(" or ")}` };
 }
 
+/**
+ * `consumerMessages` against an integer: a count is never negative. Along 0, 1, 2, … every
+ * operator's answer changes only at the literal v (`==` and `!=` also right after it), so the
+ * answers at 0, |v| and |v| + 1 show whether it ever changes.
+ */
+function count(c: Comparison, attributeLeft: boolean, v: number): Fact | undefined {
+  const at = (x: number) => (attributeLeft ? compareValues(c.operator, x, v) : compareValues(c.operator, v, x));
+  const results = [0, Math.abs(v), Math.abs(v) + 1].map(at);
+  if (!results.every((r) => r === results[0])) return undefined;
+  return { value: results[0] ?? false, reason: "`consumerMessages` is a count: 0 or more" };
+}
+
 /** One comparison of an attribute with literal values, as a test on the attribute's value. */
 interface Atom {
   node: Condition;
-  attribute: ConditionAttribute;
+  attribute: KnownAttribute;
   test: (value: CompiledValue) => boolean;
   /** The values it allows, when it allows only listed ones (`==`, `in`). */
   only?: readonly CompiledValue[];
@@ -129,7 +151,7 @@ interface Atom {
  * passes together: the `and` is then always false (the `or` always true).
  */
 function clashing(members: readonly Condition[], negated: boolean, skip: ReadonlySet<Condition>): Condition[] | undefined {
-  const byAttribute = new Map<ConditionAttribute, Atom[]>();
+  const byAttribute = new Map<KnownAttribute, Atom[]>();
   for (const member of members) {
     const a = atom(member, negated, skip);
     if (a === undefined) continue;
@@ -150,13 +172,13 @@ function atom(node: Condition, negated: boolean, skip: ReadonlySet<Condition>, m
   if (skip.has(node)) return undefined;
   if (node.kind === "not") return atom(node.operand, !negated, skip, member);
   if (node.kind === "attribute") {
-    if (node.name !== "anonymous") return undefined;
-    return { node: member, attribute: "anonymous", test: (v) => (v === true) !== negated };
+    if (!isKnownAttribute(node.name) || attributeTypes[node.name] !== "boolean") return undefined;
+    return { node: member, attribute: node.name, test: (v) => (v === true) !== negated };
   }
   if (node.kind !== "comparison") return undefined;
   const { left, right, operator } = node;
   const attribute = left.kind === "attribute" && right.kind !== "attribute" ? left : right.kind === "attribute" && left.kind !== "attribute" ? right : undefined;
-  if (attribute === undefined || !isConditionAttribute(attribute.name)) return undefined;
+  if (attribute === undefined || !isKnownAttribute(attribute.name)) return undefined;
   const literal = (attribute === left ? right : left) as Literal;
   const value = literalValue(literal);
   const holds = (v: CompiledValue) => (attribute === left ? compareValues(operator, v, value) : compareValues(operator, value, v));

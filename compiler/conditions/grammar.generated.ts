@@ -15,6 +15,10 @@ declare var STARTS_WITH: any;
 declare var ENDS_WITH: any;
 declare var CONTAINS: any;
 declare var MATCHES: any;
+declare var LT: any;
+declare var LE: any;
+declare var GT: any;
+declare var GE: any;
 declare var IDENTIFIER: any;
 declare var STRING: any;
 declare var INTEGER: any;
@@ -78,6 +82,10 @@ const grammar: Grammar = {
     {"name": "operator", "symbols": [(lexer.has("ENDS_WITH") ? {type: "ENDS_WITH"} : ENDS_WITH)], "postprocess": ast.operator},
     {"name": "operator", "symbols": [(lexer.has("CONTAINS") ? {type: "CONTAINS"} : CONTAINS)], "postprocess": ast.operator},
     {"name": "operator", "symbols": [(lexer.has("MATCHES") ? {type: "MATCHES"} : MATCHES)], "postprocess": ast.operator},
+    {"name": "operator", "symbols": [(lexer.has("LT") ? {type: "LT"} : LT)], "postprocess": ast.operator},
+    {"name": "operator", "symbols": [(lexer.has("LE") ? {type: "LE"} : LE)], "postprocess": ast.operator},
+    {"name": "operator", "symbols": [(lexer.has("GT") ? {type: "GT"} : GT)], "postprocess": ast.operator},
+    {"name": "operator", "symbols": [(lexer.has("GE") ? {type: "GE"} : GE)], "postprocess": ast.operator},
     {"name": "operand", "symbols": [(lexer.has("IDENTIFIER") ? {type: "IDENTIFIER"} : IDENTIFIER)], "postprocess": ast.attribute},
     {"name": "operand", "symbols": ["scalar"], "postprocess": id},
     {"name": "operand", "symbols": ["list"], "postprocess": id},

@@ -47,6 +47,10 @@ operator   -> %EQ                       {% ast.operator %}
             | %ENDS_WITH                {% ast.operator %}
             | %CONTAINS                 {% ast.operator %}
             | %MATCHES                  {% ast.operator %}
+            | %LT                       {% ast.operator %}
+            | %LE                       {% ast.operator %}
+            | %GT                       {% ast.operator %}
+            | %GE                       {% ast.operator %}
 
 operand    -> %IDENTIFIER               {% ast.attribute %}
             | scalar                    {% id %}

@@ -1,13 +1,15 @@
 import type { CompiledCondition, CompiledOperand } from "../../runtime/conditions/compiled-condition.js";
 import type { Condition, Operand } from "./ast.js";
-import { isConditionAttribute } from "./attributes.js";
+import { isKnownAttribute } from "./attributes.js";
 import { literalValue } from "./literal-value.js";
 
 /**
  * A condition's syntax tree into the JSON tree the bundle stores (runtime/conditions/
  * compiled-condition.ts): no spans, chains of `and` and of `or` flattened into one node each,
  * a bare boolean (`anonymous`, `true`) as `== true`. Lower only conditions checkCondition
- * accepted: an unknown attribute name is a programming error here and throws.
+ * accepted: an unknown attribute name is a programming error here and throws. Outcome
+ * attributes lower like session ones; only an `expect`'s `always` has them, and those trees
+ * stay out of the bundle (compiler/verify/ evaluates them).
  */
 export function lowerCondition(condition: Condition): CompiledCondition {
   switch (condition.kind) {
@@ -38,6 +40,6 @@ function chain(condition: Condition, kind: "and" | "or"): Condition[] {
 
 function operand(o: Operand): CompiledOperand {
   if (o.kind !== "attribute") return { value: literalValue(o) };
-  if (!isConditionAttribute(o.name)) throw new Error(`lowerCondition: unknown attribute \`${o.name}\`; check the condition first`);
+  if (!isKnownAttribute(o.name)) throw new Error(`lowerCondition: unknown attribute \`${o.name}\`; check the condition first`);
   return { attribute: o.name };
 }

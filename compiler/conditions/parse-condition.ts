@@ -72,7 +72,7 @@ function expectedAt(chart: Chart): Set<string> {
 }
 
 const valueTypes: readonly TokenType[] = ["STRING", "INTEGER", "TRUE", "FALSE", "LBRACKET"];
-const operatorTypes: readonly TokenType[] = ["EQ", "NE", "IN", "STARTS_WITH", "ENDS_WITH", "CONTAINS", "MATCHES"];
+const operatorTypes: readonly TokenType[] = ["EQ", "NE", "IN", "STARTS_WITH", "ENDS_WITH", "CONTAINS", "MATCHES", "LT", "LE", "GT", "GE"];
 
 /** "an attribute, a value, `not` or `(`": what the grammar would have taken, in words. */
 function describe(expected: ReadonlySet<string>): string {

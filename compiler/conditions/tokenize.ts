@@ -19,9 +19,24 @@ export const keywords = {
   matches: "MATCHES",
 } as const;
 
-export type TokenType = (typeof keywords)[keyof typeof keywords] | "IDENTIFIER" | "STRING" | "INTEGER" | "EQ" | "NE" | "LPAREN" | "RPAREN" | "LBRACKET" | "RBRACKET" | "COMMA";
+export type TokenType =
+  | (typeof keywords)[keyof typeof keywords]
+  | "IDENTIFIER"
+  | "STRING"
+  | "INTEGER"
+  | "EQ"
+  | "NE"
+  | "LT"
+  | "LE"
+  | "GT"
+  | "GE"
+  | "LPAREN"
+  | "RPAREN"
+  | "LBRACKET"
+  | "RBRACKET"
+  | "COMMA";
 
-export const tokenTypes: readonly TokenType[] = [...Object.values(keywords), "IDENTIFIER", "STRING", "INTEGER", "EQ", "NE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA"];
+export const tokenTypes: readonly TokenType[] = [...Object.values(keywords), "IDENTIFIER", "STRING", "INTEGER", "EQ", "NE", "LT", "LE", "GT", "GE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA"];
 
 export interface Token {
   type: TokenType;
@@ -77,6 +92,10 @@ export function tokenize(text: string): TokenizeResult {
       tokens.push({ type: "EQ", value: "==", start, end: (i += 2) });
     } else if (c === "!" && text[i + 1] === "=") {
       tokens.push({ type: "NE", value: "!=", start, end: (i += 2) });
+    } else if (c === "<" || c === ">") {
+      const orEqual = text[i + 1] === "=";
+      const type: TokenType = c === "<" ? (orEqual ? "LE" : "LT") : orEqual ? "GE" : "GT";
+      tokens.push({ type, value: orEqual ? c + "=" : c, start, end: (i += orEqual ? 2 : 1) });
     } else if (punctuation[c] !== undefined) {
       tokens.push({ type: punctuation[c], value: c, start, end: ++i });
     } else {
@@ -152,12 +171,11 @@ function unexpected(text: string, start: number, problems: ConditionProblem[]): 
     }
     return report(1, "unexpected character `'`: strings are written in double quotes", 'write `"..."`');
   }
+  if (c === "=" && (next === "<" || next === ">")) return report(2, `unexpected ${excerpt(c + next)}`, `write \`${next}=\``);
   if (c === "=") return report(1, "unexpected character `=`", "compare with `==`");
   if (c === "!") return report(1, "unexpected character `!`", "negate with `not`, or compare with `!=`");
   if (c === "&") return report(next === "&" ? 2 : 1, `unexpected ${excerpt(next === "&" ? "&&" : "&")}`, "write `and`");
   if (c === "|") return report(next === "|" ? 2 : 1, `unexpected ${excerpt(next === "|" ? "||" : "|")}`, "write `or`");
-  if (c === "<" || c === ">")
-    return report(next === "=" ? 2 : 1, `unexpected ${excerpt(next === "=" ? c + "=" : c)}: there are no ordering comparisons`, "compare with `==`, `!=`, `in`, `not in`, `startsWith`, `endsWith`, `contains` or `matches`");
   if (c === "/" || c === "*") return report(1, `unexpected character ${excerpt(c)}`, 'a glob pattern is written in a string: `queue matches "Billing/*"`');
   if (c === ".") return report(1, "unexpected character `.`", "values are strings in double quotes, whole numbers, `true`, `false` or lists");
   return report(c.length, `unexpected character ${excerpt(c)}`);

@@ -36,6 +36,7 @@ export const codes = {
   "template-too-long": "error",
   "condition-syntax": "error",
   "condition-unknown-attribute": "error",
+  "condition-outcome-attribute": "error",
   "condition-type-mismatch": "error",
   "condition-never-holds": "error",
   "condition-unknown-session-type": "warning",

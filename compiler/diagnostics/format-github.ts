@@ -5,23 +5,25 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
       const properties = [
-        `file=${property(d.file)}`,
+        `file=${escapeProperty(d.file)}`,
         `line=${d.line}`,
         `col=${d.column}`,
         `endLine=${d.endLine}`,
         `endColumn=${d.endColumn}`,
-        `title=${property(d.code)}`,
+        `title=${escapeProperty(d.code)}`,
       ].join(",");
       const text = d.help === undefined ? d.message : `${d.message}\nhelp: ${d.help}`;
-      return `::${d.severity} ${properties}::${data(text)}\n`;
+      return `::${d.severity} ${properties}::${escapeData(text)}\n`;
     })
     .join("");
 }
 
-function data(text: string): string {
+/** A workflow command's message: `%`, CR and LF escaped. */
+export function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
-function property(text: string): string {
-  return data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+/** A workflow command's property value: as a message, and `:` and `,` escaped too. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

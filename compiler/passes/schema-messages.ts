@@ -13,9 +13,10 @@ export interface SchemaProblem {
   help?: string;
 }
 
-export function describe(error: ErrorObject): SchemaProblem {
+/** `rootName` is what the whole document is called when the error is about it: `policy`, `test file`. */
+export function describe(error: ErrorObject, rootName = "policy"): SchemaProblem {
   const at = error.instancePath;
-  const name = propertyName(at);
+  const name = propertyName(at, rootName);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "required": {
@@ -69,6 +70,8 @@ export function describe(error: ErrorObject): SchemaProblem {
           part: "value",
           help: `try \`${slug(String(error.data))}\``,
         };
+      if (typeof error.parentSchema?.["description"] === "string")
+        return { code: "invalid-value", message: `${quote(error.data)} is not a valid \`${name}\``, pointer: at, part: "value", help: error.parentSchema["description"] };
       return { code: "invalid-value", message: `\`${name}\` does not match \`${String(params["pattern"])}\``, pointer: at, part: "value" };
     case "minimum":
     case "maximum":
@@ -104,9 +107,9 @@ export function describe(error: ErrorObject): SchemaProblem {
   }
 }
 
-function propertyName(pointer: string): string {
+function propertyName(pointer: string, rootName: string): string {
   const last = pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
-  return last === "" ? "policy" : /^\d+$/.test(last) ? pointer.split("/").slice(-2).join("[") + "]" : last;
+  return last === "" ? rootName : /^\d+$/.test(last) ? pointer.split("/").slice(-2).join("[") + "]" : last;
 }
 
 function article(type: string): string {

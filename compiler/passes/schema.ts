@@ -5,13 +5,20 @@ import { readProjectJson } from "../project-files.js";
 import type { ParsedDocument } from "../source/yaml-document.js";
 import { describe } from "./schema-messages.js";
 
-let validator: ValidateFunction | undefined;
+const validators = new Map<string, ValidateFunction>();
 
-/** ajv, compiled once per process from schemas/policy.v1.schema.json. */
-function policyValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(
-    readProjectJson("schemas", "policy.v1.schema.json") as object,
-  );
+/**
+ * ajv, compiled once per process from one of schemas/*.schema.json. `tsType` is an annotation
+ * for json-schema-to-typescript (scripts/gen-types.ts) that ajv's strict mode would refuse.
+ */
+export function schemaValidator(file: string): ValidateFunction {
+  let validator = validators.get(file);
+  if (validator === undefined) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+    validator = ajv.compile(readProjectJson("schemas", file) as object);
+    validators.set(file, validator);
+  }
   return validator;
 }
 
@@ -19,15 +26,25 @@ function policyValidator(): ValidateFunction {
 export function checkSchema(
   document: ParsedDocument,
 ): { ok: true; policy: RecordCreationPolicy } | { ok: false; diagnostics: Diagnostic[] } {
-  const validate = policyValidator();
+  const validate = schemaValidator("policy.v1.schema.json");
   if (validate(document.value)) return { ok: true, policy: document.value as RecordCreationPolicy };
+  return { ok: false, diagnostics: schemaDiagnostics(validate.errors ?? [], document, "policy") };
+}
+
+/**
+ * ajv's errors for a document as located diagnostics, one per mistake. `rootName` names the
+ * whole document in messages (`policy`, `test file`). Also used for test files
+ * (compiler/tests/validate-test-file.ts).
+ */
+export function schemaDiagnostics(errors: readonly ErrorObject[], document: ParsedDocument, rootName: string): Diagnostic[] {
   const file = document.source.file;
-  const diagnostics = relevant(validate.errors ?? []).map((error) => {
-    const problem = describe(error);
+  // an `if` error only says that its `then` failed; the `then`'s own errors say what is wrong
+  const diagnostics = relevant(errors.filter((e) => e.keyword !== "if")).map((error) => {
+    const problem = describe(error, rootName);
     const span = document.locate(problem.pointer, problem.part);
     return diagnostic(problem.code, problem.message, { file, pointer: problem.pointer, span }, problem.help);
   });
-  return { ok: false, diagnostics: dropMisspelledRequired(dedupe(diagnostics)) };
+  return dropMisspelledRequired(dedupe(diagnostics));
 }
 
 /**

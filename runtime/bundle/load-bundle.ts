@@ -1,5 +1,5 @@
 import type { CompiledPolicy, PolicyBundle } from "../../schemas/types/bundle.v1.js";
-import { bundleDigest } from "./digest.js";
+import { bundleDigest, emittedTextDigest } from "./digest.js";
 import { bundleFormat } from "./format.js";
 
 /** A bundle the runtime will not run, with what to do about it. */
@@ -52,7 +52,8 @@ export function loadBundle(text: string): LoadedBundle {
     throw new BundleError(`bundle format \`${found}\` is not \`${bundleFormat}\`: ${advice}`);
   }
   if (typeof bundle.digest !== "string" || !Array.isArray(bundle.policies)) throw new BundleError("bundle has no digest or no policies");
-  const actual = bundleDigest(bundle);
+  // A match of the text as written proves its content; otherwise recompute from the parsed value.
+  const actual = emittedTextDigest(text, bundle.digest) === bundle.digest ? bundle.digest : bundleDigest(bundle);
   if (actual !== bundle.digest) throw new BundleError(`bundle digest mismatch: the file says ${bundle.digest}, its content hashes to ${actual}; the bundle was changed after compiling`);
   return new LoadedBundle(bundle as PolicyBundle);
 }

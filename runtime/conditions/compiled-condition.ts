@@ -4,20 +4,31 @@
  * parses condition text. docs/conditions.md gives the meaning of every node.
  */
 
-/** The session attributes a condition can read. */
+/** The session attributes a condition can read: what the session's `started` event says. */
 export const conditionAttributes = ["channel", "sessionType", "queue", "menuPath", "language", "phoneNumber", "anonymous"] as const;
 
 export type ConditionAttribute = (typeof conditionAttributes)[number];
 
-/** `==` and `!=` compare any two values; `in` looks in a list; the rest take two strings. */
-export const comparisonOperators = ["==", "!=", "in", "not in", "startsWith", "endsWith", "contains", "matches"] as const;
+/**
+ * What a session came to, known once it has ended: only an `expect`'s `always` reads these
+ * (`crm-policy verify`). Override conditions never do, so the runtime never has them.
+ */
+export const outcomeAttributes = ["decision", "trigger", "reason", "assigned", "connected", "abandoned", "shortAbandoned", "consumerMessages", "appendedTo"] as const;
+
+export type OutcomeAttribute = (typeof outcomeAttributes)[number];
+
+/**
+ * `==` and `!=` compare any two values; `in` looks in a list; `<` `<=` `>` `>=` order two
+ * integers; the rest take two strings.
+ */
+export const comparisonOperators = ["==", "!=", "in", "not in", "startsWith", "endsWith", "contains", "matches", "<", "<=", ">", ">="] as const;
 
 export type ComparisonOperator = (typeof comparisonOperators)[number];
 
 /** A literal: a string, a (safe) integer, a boolean, or a list of those. */
 export type CompiledValue = string | number | boolean | CompiledValue[];
 
-export type CompiledOperand = { attribute: ConditionAttribute } | { value: CompiledValue };
+export type CompiledOperand = { attribute: ConditionAttribute | OutcomeAttribute } | { value: CompiledValue };
 
 export interface CompiledComparison {
   op: ComparisonOperator;

@@ -1,4 +1,4 @@
-import type { CompiledCondition, CompiledOperand, CompiledValue } from "./compiled-condition.js";
+import type { CompiledCondition, CompiledOperand, CompiledValue, OutcomeAttribute } from "./compiled-condition.js";
 import { globMatch } from "./glob.js";
 
 /** What a condition can see of a session: the attributes of its `started` event. */
@@ -13,6 +13,22 @@ export interface SessionAttributes {
   endUser?: string | undefined;
 }
 
+/**
+ * What a session came to (docs/conditions.md, "Outcome attributes"): read only by an `expect`'s
+ * `always`, which `crm-policy verify` evaluates when a session ends. The runtime never passes it.
+ */
+export interface OutcomeValues extends Readonly<Record<OutcomeAttribute, string | number | boolean>> {
+  readonly decision: string;
+  readonly trigger: string;
+  readonly reason: string;
+  readonly assigned: boolean;
+  readonly connected: boolean;
+  readonly abandoned: boolean;
+  readonly shortAbandoned: boolean;
+  readonly consumerMessages: number;
+  readonly appendedTo: string;
+}
+
 /** Deeper trees than the compiler ever writes (it refuses nesting past 64) are not evaluated. */
 const maxDepth = 1000;
 
@@ -20,21 +36,22 @@ const maxDepth = 1000;
  * Whether a compiled condition holds for a session. Total: every tree gives true or false and
  * nothing throws. Absent optional attributes read as "", `anonymous` is "no end user"; ill-typed
  * comparisons (which the compiler rejects) are false, and so are nodes this version does not
- * know (a hand-made or damaged tree).
+ * know (a hand-made or damaged tree). Outcome attributes read `outcome`; without it (as in the
+ * runtime) a comparison with one is false, like one with an unknown attribute.
  */
-export function evaluateCondition(condition: CompiledCondition, session: SessionAttributes): boolean {
-  return holds(condition, session, 0);
+export function evaluateCondition(condition: CompiledCondition, session: SessionAttributes, outcome?: OutcomeValues): boolean {
+  return holds(condition, session, outcome, 0);
 }
 
-function holds(condition: CompiledCondition, session: SessionAttributes, depth: number): boolean {
+function holds(condition: CompiledCondition, session: SessionAttributes, outcome: OutcomeValues | undefined, depth: number): boolean {
   if (depth > maxDepth || typeof condition !== "object" || condition === null) return false;
   switch (condition.op) {
     case "and":
-      return Array.isArray(condition.args) && condition.args.every((c) => holds(c, session, depth + 1));
+      return Array.isArray(condition.args) && condition.args.every((c) => holds(c, session, outcome, depth + 1));
     case "or":
-      return Array.isArray(condition.args) && condition.args.some((c) => holds(c, session, depth + 1));
+      return Array.isArray(condition.args) && condition.args.some((c) => holds(c, session, outcome, depth + 1));
     case "not":
-      return !holds(condition.arg, session, depth + 1);
+      return !holds(condition.arg, session, outcome, depth + 1);
     case "==":
     case "!=":
     case "in":
@@ -42,9 +59,13 @@ function holds(condition: CompiledCondition, session: SessionAttributes, depth: 
     case "startsWith":
     case "endsWith":
     case "contains":
-    case "matches": {
-      const left = operand(condition.left, session);
-      const right = operand(condition.right, session);
+    case "matches":
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      const left = operand(condition.left, session, outcome);
+      const right = operand(condition.right, session, outcome);
       return left !== undefined && right !== undefined && compareValues(condition.op, left, right);
     }
     default:
@@ -52,7 +73,7 @@ function holds(condition: CompiledCondition, session: SessionAttributes, depth: 
   }
 }
 
-function operand(o: CompiledOperand, session: SessionAttributes): CompiledValue | undefined {
+function operand(o: CompiledOperand, session: SessionAttributes, outcome: OutcomeValues | undefined): CompiledValue | undefined {
   if (typeof o !== "object" || o === null) return undefined;
   if ("attribute" in o) {
     switch (o.attribute) {
@@ -70,6 +91,16 @@ function operand(o: CompiledOperand, session: SessionAttributes): CompiledValue 
         return session.phoneNumber ?? "";
       case "anonymous":
         return session.endUser === undefined;
+      case "decision":
+      case "trigger":
+      case "reason":
+      case "assigned":
+      case "connected":
+      case "abandoned":
+      case "shortAbandoned":
+      case "consumerMessages":
+      case "appendedTo":
+        return outcome?.[o.attribute];
       default:
         return undefined;
     }
@@ -96,6 +127,14 @@ export function compareValues(op: CompiledCondition["op"], left: CompiledValue, 
       return typeof left === "string" && typeof right === "string" && left.includes(right);
     case "matches":
       return typeof left === "string" && typeof right === "string" && globMatch(right, left);
+    case "<":
+      return typeof left === "number" && typeof right === "number" && left < right;
+    case "<=":
+      return typeof left === "number" && typeof right === "number" && left <= right;
+    case ">":
+      return typeof left === "number" && typeof right === "number" && left > right;
+    case ">=":
+      return typeof left === "number" && typeof right === "number" && left >= right;
     default:
       return false;
   }

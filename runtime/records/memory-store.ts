@@ -3,7 +3,8 @@ import type { CrmRecord, RecordStore } from "./record-store.js";
 /** An in-memory CRM: records indexed by end user and queue; new ids are `prefix-1`, `prefix-2`, … */
 export class MemoryRecordStore implements RecordStore {
   private readonly byId = new Map<string, CrmRecord>();
-  private readonly byOwner = new Map<string, CrmRecord[]>();
+  /** End user → leaf queue → records, oldest first: two lookups, no key string to build. */
+  private readonly byOwner = new Map<string, Map<string, CrmRecord[]>>();
   private created = 0;
 
   constructor(
@@ -14,7 +15,7 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   recordsOf(endUser: string, queue: string): readonly CrmRecord[] {
-    return this.byOwner.get(ownerKey(endUser, queue)) ?? none;
+    return this.byOwner.get(endUser)?.get(queue) ?? none;
   }
 
   get(recordId: string): CrmRecord | undefined {
@@ -44,15 +45,12 @@ export class MemoryRecordStore implements RecordStore {
   private add(record: CrmRecord): void {
     this.byId.set(record.recordId, record);
     if (typeof record.endUser !== "string") return;
-    const key = ownerKey(record.endUser, record.queue);
-    const list = this.byOwner.get(key);
-    if (list === undefined) this.byOwner.set(key, [record]);
+    let queues = this.byOwner.get(record.endUser);
+    if (queues === undefined) this.byOwner.set(record.endUser, (queues = new Map()));
+    const list = queues.get(record.queue);
+    if (list === undefined) queues.set(record.queue, [record]);
     else list.push(record);
   }
 }
 
 const none: readonly CrmRecord[] = [];
-
-function ownerKey(endUser: string, queue: string): string {
-  return endUser + "\u0000" + queue;
-}

@@ -40,8 +40,13 @@ function inZone(format: Intl.DateTimeFormat, at: string): string {
 }
 
 function utc(at: string): string {
-  // The common case needs no parsing: already UTC and to the second.
+  // Times are validated RFC 3339, so the common forms need no Date: `…:SSZ` is the answer
+  // itself, and cutting the fraction off a `Z` time is its floor to the second.
   if (at.length === 20 && at.charCodeAt(19) === 90 /* Z */ && at.charCodeAt(10) === 84 /* T */) return at;
+  const last = at.charCodeAt(at.length - 1);
+  if ((last === 90 || last === 122) /* Z or z */ && at.charCodeAt(17) !== 54 /* not a :60 leap second */) {
+    return at.slice(0, 10) + "T" + at.slice(11, 19) + "Z";
+  }
   return new Date(Math.floor(epochMs(at) / 1000) * 1000).toISOString().slice(0, 19) + "Z";
 }
 

@@ -71,6 +71,23 @@ export interface RecordCreationPolicy {
     title?: Title;
     tags?: Tags;
   }[];
+  /**
+   * Properties of this policy that `crm-policy verify` checks on sessions it generates from the policy's own queues, session types and thresholds: for every session `for` selects when it starts, `always` must hold over what the session came to when it ends. Ignored by compile and the runtime.
+   */
+  expect?: {
+    /**
+     * What the property says, in words; verify reports it by this name.
+     */
+    name: string;
+    /**
+     * Condition on the session as it starts, in the language of override conditions (session attributes only), e.g. channel == "chat" and queue matches "Billing/*". Without it, every session.
+     */
+    for?: string;
+    /**
+     * Condition that must hold when each selected session ends: session attributes plus its outcome (decision, trigger, reason, assigned, connected, abandoned, shortAbandoned, consumerMessages, appendedTo), e.g. decision == "none" or consumerMessages >= 2.
+     */
+    always: string;
+  }[];
 }
 /**
  * When records are created or appended to.

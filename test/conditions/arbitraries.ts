@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import type { Comparison, ComparisonOperator, Condition, ListLiteral, Operand, ScalarLiteral } from "../../compiler/conditions/ast.js";
 import { printLiteral } from "../../compiler/conditions/print-condition.js";
-import { comparisonOperators, conditionAttributes } from "../../runtime/conditions/compiled-condition.js";
-import type { SessionAttributes } from "../../runtime/conditions/evaluate.js";
+import { comparisonOperators, conditionAttributes, outcomeAttributes } from "../../runtime/conditions/compiled-condition.js";
+import type { OutcomeValues, SessionAttributes } from "../../runtime/conditions/evaluate.js";
+import { decisions, reasons, triggers } from "../../compiler/conditions/attributes.js";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
 
 /** Property runs: CRM_POLICY_RUNS scales them, as in the differential tests. */
@@ -21,11 +22,14 @@ const booleanArb: fc.Arbitrary<ScalarLiteral> = fc.boolean().map((value) => ({ k
 const scalarArb = fc.oneof({ weight: 4, arbitrary: stringArb }, { weight: 1, arbitrary: integerArb }, { weight: 1, arbitrary: booleanArb });
 const listArb = (item: fc.Arbitrary<ScalarLiteral>): fc.Arbitrary<ListLiteral> => fc.array(item, { maxLength: 3 }).map((items) => ({ kind: "list", items, ...at }));
 
+/** Every attribute a condition can name: the session's and (in an `expect`'s `always`) the outcome's. */
+const knownAttributes = [...conditionAttributes, ...outcomeAttributes];
+
 /** Known attributes only (lowering needs them), or any identifier too (for the parser and printer). */
 const attributeArb = (unknown: boolean): fc.Arbitrary<Operand> =>
   (unknown
-    ? fc.oneof(fc.constantFrom(...conditionAttributes), fc.constantFrom("x", "Channel", "android", "order", "notes", "inbox", "trueish", "falsehood", "matches_", "in2", "_", "startsWithX"))
-    : fc.constantFrom(...conditionAttributes)
+    ? fc.oneof(fc.constantFrom(...knownAttributes), fc.constantFrom("x", "Channel", "android", "order", "notes", "inbox", "trueish", "falsehood", "matches_", "in2", "_", "startsWithX"))
+    : fc.constantFrom(...knownAttributes)
   ).map((name) => ({ kind: "attribute", name, ...at }));
 
 const operandArb = (unknown: boolean): fc.Arbitrary<Operand> =>
@@ -33,9 +37,37 @@ const operandArb = (unknown: boolean): fc.Arbitrary<Operand> =>
 
 const comparison = (operator: ComparisonOperator, left: Operand, right: Operand): Comparison => ({ kind: "comparison", operator, operatorStart: 0, operatorEnd: 0, left, right, ...at });
 
-/** Mostly comparisons an author would write (a string attribute with strings, `anonymous` with booleans), some anything-goes. */
+const stringOf = (values: readonly string[]): fc.Arbitrary<ScalarLiteral> => fc.constantFrom(...values).map((value) => ({ kind: "string", value, ...at }));
+const countArb: fc.Arbitrary<ScalarLiteral> = fc.integer({ min: -1, max: 4 }).map((value) => ({ kind: "integer", value: value === 0 ? 0 : value, ...at }));
+const orderings = ["<", "<=", ">", ">="] as const;
+const booleanOutcomes = ["assigned", "connected", "abandoned", "shortAbandoned"] as const;
+
+/** What an `expect`'s `always` says: the count ordered, the decision and its codes compared with their values, outcome booleans. */
+const outcomeComparisonArb: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({ op: fc.constantFrom(...orderings, "==", "!=" as const), value: countArb, flip: fc.boolean() }).map(({ op, value, flip }) => {
+    const count: Operand = { kind: "attribute", name: "consumerMessages", ...at };
+    return flip ? comparison(op, value, count) : comparison(op, count, value);
+  }),
+  fc
+    .record({ name: fc.constantFrom("decision", "trigger", "reason"), op: fc.constantFrom("==", "!=", "in", "not in" as const), pick: fc.nat() })
+    .chain(({ name, op, pick }) => {
+      const values = name === "decision" ? decisions : name === "trigger" ? triggers : reasons;
+      const value = stringOf([...values, "created"]);
+      const attribute: Operand = { kind: "attribute", name, ...at };
+      return (op === "in" || op === "not in" ? listArb(value) : value).map((right) => comparison(op, attribute, right)).map((c) => (pick % 7 === 0 ? { ...c, left: c.right, right: c.left } : c));
+    }),
+  fc.record({ name: fc.constantFrom(...booleanOutcomes), op: fc.constantFrom("==", "!=" as const), value: booleanArb }).map(({ name, op, value }) => comparison(op, { kind: "attribute", name, ...at }, value)),
+  fc.constantFrom(...booleanOutcomes).map((name): Condition => ({ kind: "attribute", name, ...at })),
+  fc.record({ op: fc.constantFrom("==", "!=", "startsWith", "contains" as const), value: stringOf(["", "sim-1", "R1", "sim"]) }).map(({ op, value }) => comparison(op, { kind: "attribute", name: "appendedTo", ...at }, value)),
+);
+
+/**
+ * Mostly comparisons an author would write (a string attribute with strings, `anonymous` with
+ * booleans, outcome attributes with their values), some anything-goes.
+ */
 const comparisonArb = (unknown: boolean): fc.Arbitrary<Condition> =>
   fc.oneof(
+    { weight: 3, arbitrary: outcomeComparisonArb },
     {
       weight: 4,
       arbitrary: fc
@@ -69,6 +101,21 @@ export const conditionArb = (options: { unknownAttributes?: boolean } = {}): fc.
 };
 
 const sessionTypes = [...defaultCatalog().sessionTypes.map((t) => t.name), "Voice Brand New (Beta)"];
+
+/** Outcomes as verify computes them: `trigger` is "" exactly when the decision is `none`, `reason` exactly when it is not. */
+export const outcomeArb: fc.Arbitrary<OutcomeValues> = fc
+  .record({
+    decision: fc.constantFrom(...decisions),
+    trigger: fc.constantFrom(...triggers.filter((t) => t !== "")),
+    reason: fc.constantFrom(...reasons.filter((r) => r !== "")),
+    assigned: fc.boolean(),
+    connected: fc.boolean(),
+    abandoned: fc.boolean(),
+    shortAbandoned: fc.boolean(),
+    consumerMessages: fc.nat(4),
+    appendedTo: fc.constantFrom("R1", "sim-1"),
+  })
+  .map((o) => ({ ...o, trigger: o.decision === "none" ? "" : o.trigger, reason: o.decision === "none" ? o.reason : "", appendedTo: o.decision === "append" ? o.appendedTo : "" }));
 
 export const sessionArb: fc.Arbitrary<SessionAttributes> = fc.record(
   {

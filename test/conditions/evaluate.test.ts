@@ -7,8 +7,8 @@ import { lowerCondition } from "../../compiler/conditions/lower-condition.js";
 import { parseCondition } from "../../compiler/conditions/parse-condition.js";
 import { referenceCondition } from "../../reference/conditions.js";
 import type { CompiledCondition } from "../../runtime/conditions/compiled-condition.js";
-import { evaluateCondition, type SessionAttributes } from "../../runtime/conditions/evaluate.js";
-import { conditionArb, runs, sessionArb } from "./arbitraries.js";
+import { evaluateCondition, type OutcomeValues, type SessionAttributes } from "../../runtime/conditions/evaluate.js";
+import { conditionArb, outcomeArb, runs, sessionArb } from "./arbitraries.js";
 
 function parsed(text: string): Condition {
   const result = parseCondition(text);
@@ -17,17 +17,28 @@ function parsed(text: string): Condition {
 }
 
 const session: SessionAttributes = { channel: "chat", sessionType: "Messaging (WhatsApp)", queue: "Billing/EU", menuPath: "Support > Billing", language: "de" };
+const outcome: OutcomeValues = {
+  decision: "create",
+  trigger: "message",
+  reason: "",
+  assigned: true,
+  connected: true,
+  abandoned: false,
+  shortAbandoned: false,
+  consumerMessages: 2,
+  appendedTo: "",
+};
 
 describe("evaluateCondition on lowerCondition equals referenceCondition", () => {
-  it("on generated conditions and sessions", () => {
+  it("on generated conditions, sessions and outcomes", () => {
     let held = 0;
     let total = 0;
     fc.assert(
-      fc.property(conditionArb(), sessionArb, (tree, s) => {
-        const expected = referenceCondition(tree, s);
-        expect(evaluateCondition(lowerCondition(tree), s)).toBe(expected);
+      fc.property(conditionArb(), sessionArb, outcomeArb, (tree, s, o) => {
+        const expected = referenceCondition(tree, s, o);
+        expect(evaluateCondition(lowerCondition(tree), s, o)).toBe(expected);
         // through JSON, as the bundle carries it
-        expect(evaluateCondition(JSON.parse(JSON.stringify(lowerCondition(tree))) as CompiledCondition, s)).toBe(expected);
+        expect(evaluateCondition(JSON.parse(JSON.stringify(lowerCondition(tree))) as CompiledCondition, s, o)).toBe(expected);
         total++;
         if (expected) held++;
       }),
@@ -59,10 +70,30 @@ describe("evaluateCondition on lowerCondition equals referenceCondition", () => 
     ["[1, 2] == [1, 2]", true],
     ["true", true],
     ['"x"', false],
+    ["consumerMessages >= 2", true],
+    ["consumerMessages > 2", false],
+    ["consumerMessages <= 2 and consumerMessages < 3", true],
+    ["3 > consumerMessages", true],
+    ["1 < 2", true],
+    ["-1 >= 0", false],
+    ['queue < "z"', false],
+    ['"a" <= "a"', false],
+    ['decision == "create" and trigger == "message"', true],
+    ['decision == "none" or consumerMessages >= 3', false],
+    ['reason == "" and appendedTo == ""', true],
+    ["assigned and connected and not abandoned and not shortAbandoned", true],
+    ['channel == "chat" and decision in ["create", "append"]', true],
   ])("%s is %s", (text, expected) => {
     const tree = parsed(text);
-    expect(referenceCondition(tree, session)).toBe(expected);
-    expect(evaluateCondition(lowerCondition(tree), session)).toBe(expected);
+    expect(referenceCondition(tree, session, outcome)).toBe(expected);
+    expect(evaluateCondition(lowerCondition(tree), session, outcome)).toBe(expected);
+  });
+
+  it("reads an outcome attribute as no value at all without an outcome, as the runtime does", () => {
+    expect(evaluateCondition(lowerCondition(parsed('decision == "create"')), session)).toBe(false);
+    expect(evaluateCondition(lowerCondition(parsed('decision != "create"')), session)).toBe(false);
+    expect(evaluateCondition(lowerCondition(parsed("consumerMessages >= 0")), session)).toBe(false);
+    expect(() => referenceCondition(parsed("connected"), session)).toThrow(/needs the session's outcome/);
   });
 
   it("reads absent attributes as empty and an end user as not anonymous", () => {
@@ -100,8 +131,8 @@ describe("lowerCondition", () => {
 describe("evaluateCondition is total", () => {
   it("answers true or false for any JSON whatsoever, and never throws", () => {
     fc.assert(
-      fc.property(fc.jsonValue(), sessionArb, (json, s) => {
-        expect(typeof evaluateCondition(json as unknown as CompiledCondition, s)).toBe("boolean");
+      fc.property(fc.jsonValue(), sessionArb, fc.option(outcomeArb, { nil: undefined }), (json, s, o) => {
+        expect(typeof evaluateCondition(json as unknown as CompiledCondition, s, o)).toBe("boolean");
       }),
       { numRuns: runs(2000) },
     );
@@ -117,6 +148,8 @@ describe("evaluateCondition is total", () => {
       { op: "==", left: { attribute: "endUser" }, right: { value: "" } },
       { op: "matches", left: { attribute: "queue" }, right: {} },
       { op: "in", left: { value: [[[]]] }, right: { value: [[[[]]]] } },
+      { op: "<", left: { attribute: "consumerMessages" }, right: { value: [1] } },
+      { op: ">=", left: { attribute: "toString" }, right: { value: 1 } },
     ];
     let deep: unknown = { op: "==", left: { value: 1 }, right: { value: 1 } };
     for (let i = 0; i < 100_000; i++) deep = { op: "not", arg: deep };

@@ -12,6 +12,8 @@ import { defaultCatalog } from "../../compiler/model/catalog.js";
 interface Fixture {
   note: string;
   condition: string;
+  /** Where the condition is written: an override's `when` (the default), an `expect`'s `for` or `always`. */
+  role?: "when" | "for" | "always";
   ok?: true;
   problems?: string[];
   message?: string;
@@ -28,6 +30,7 @@ describe("fixtures.yaml", () => {
     for (const f of fixtures) {
       expect(typeof f.note).toBe("string");
       expect(typeof f.condition).toBe("string");
+      expect([undefined, "when", "for", "always"]).toContain(f.role);
       expect((f.ok === true) !== (f.problems !== undefined)).toBe(true);
     }
     expect(new Set(fixtures.map((f) => f.note)).size).toBe(fixtures.length);
@@ -40,7 +43,7 @@ describe("fixtures.yaml", () => {
 });
 
 describe.each(fixtures)("$note: $condition", (fixture) => {
-  const result = analyzeCondition(fixture.condition, defaultCatalog());
+  const result = analyzeCondition(fixture.condition, defaultCatalog(), fixture.role);
 
   it("reports exactly the expected problems", () => {
     expect(result.problems.map((p) => `${p.code} ${p.start}-${p.end}`)).toEqual(fixture.problems ?? []);

@@ -52,7 +52,7 @@ describe("the grammar is unambiguous", () => {
   });
 
   it("gives one parse where precedence decides", () => {
-    for (const text of ["a or b and c", "not a and b", "not a == b", "a and b or c and d", "not not a or not b", "x not in [] and not y in []", "((a)) or (b and (c or d))"])
+    for (const text of ["a or b and c", "not a and b", "not a == b", "a and b or c and d", "not not a or not b", "x not in [] and not y in []", "((a)) or (b and (c or d))", "not n < 1 or n >= -2 and m<=m", "1 > n and not (n > 1)"])
       expect(allParses(text).length, text).toBe(1);
   });
 });
@@ -84,6 +84,12 @@ describe("precedence and associativity", () => {
   it("lets not apply to a comparison, not to its left operand", () => {
     const parsed = parseCondition('not queue == "a"');
     expect(parsed.ok && parsed.ast.kind === "not" && parsed.ast.operand.kind === "comparison").toBe(true);
+  });
+
+  it("does not chain ordering comparisons either", () => {
+    const parsed = parseCondition("0 <= consumerMessages <= 3");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => [p.code, p.start, p.end])).toEqual([["condition-syntax", 22, 24]]);
   });
 
   it("does not chain comparisons", () => {

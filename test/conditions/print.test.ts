@@ -78,6 +78,9 @@ describe("printCondition", () => {
     ['q == "\\u0007"', 'q == "\\u0007"'],
     ["q == -0", "q == 0"],
     ["q == 007", "q == 7"],
+    ["consumerMessages>=2", "consumerMessages >= 2"],
+    ["n<-1 or (n>1)", "n < -1 or n > 1"],
+    ["not(n <= 0)", "not n <= 0"],
   ])("prints %j as %j", (text, canonical) => {
     expect(printCondition(parsed(text))).toBe(canonical);
   });

@@ -48,6 +48,7 @@ const alwaysHelped: readonly string[] = [
   "template-too-long",
   "condition-syntax",
   "condition-unknown-attribute",
+  "condition-outcome-attribute",
   "condition-type-mismatch",
   "condition-never-holds",
   "condition-unknown-session-type",

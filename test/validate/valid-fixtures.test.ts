@@ -63,7 +63,7 @@ describe("the valid fixtures folder", () => {
 
 describe("the shipped policies/ folder", () => {
   it("is valid, without a single warning", () => {
-    const sources = fixtureSources(policiesFolder);
+    const sources = fixtureSources(policiesFolder).filter((s) => !s.file.endsWith(".test.yaml"));
     expect(sources.length).toBeGreaterThan(0);
     const result = validateSources(sources);
     expect(result.diagnostics).toEqual([]);

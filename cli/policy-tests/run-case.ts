@@ -1,0 +1,26 @@
+import { Decider, MemoryRecordStore, Rejection, type CompiledPolicy, type CrmRecord, type Decision } from "../../runtime/index.js";
+import type { TestCase } from "../../schemas/types/policy-test.v1.js";
+
+/** What the runtime did with a case's events. Event numbers count from 1. */
+export interface CaseRun {
+  decisions: Decision[];
+  rejections: { event: number; reason: string }[];
+  warnings: { event: number; message: string }[];
+}
+
+/** Replays a case like `crm-policy simulate`: a fresh Decider over a MemoryRecordStore of its records. */
+export function runCase(policy: CompiledPolicy, test: TestCase): CaseRun {
+  const run: CaseRun = { decisions: [], rejections: [], warnings: [] };
+  let event = 0;
+  const records: CrmRecord[] = (test.records ?? []).map((r) => ({ ...r, closedAt: r.closedAt ?? null }));
+  const decider = new Decider(policy, new MemoryRecordStore(records), {
+    onWarning: (message) => run.warnings.push({ event, message }),
+  });
+  for (const value of test.events) {
+    event++;
+    const result = decider.push(value);
+    if (result instanceof Rejection) run.rejections.push({ event, reason: result.reason });
+    else if (result !== undefined) run.decisions.push(result);
+  }
+  return run;
+}

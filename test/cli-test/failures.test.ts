@@ -1,0 +1,49 @@
+// A failing run: each kind of difference, as the human report prints it. The fixture
+// (fixtures/failing/failing.test.yaml) is written to fail in known ways.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixtures, policiesFolder, runTest } from "./support.js";
+
+const file = join(fixtures.failing, "failing.test.yaml");
+
+describe("a failing test file", () => {
+  it("exits 1 and counts passes and failures", async () => {
+    const { code, stderr } = await runTest(fixtures.failing);
+    expect(code).toBe(1);
+    expect(stderr).toBe("1 passed, 2 failed in 1 test file\n");
+  });
+
+  it("prints each difference, where its expectation is, and the decisions made", async () => {
+    const { stdout } = await runTest(fixtures.failing);
+    expect(stdout).toBe(
+      [
+        file,
+        "  pass  passes",
+        `  FAIL  expects the wrong trigger, a missing line and a rejection that does not happen  (${file}:11)`,
+        "        decision 1 (session `c1`) differs from expect item 1 on line 21:",
+        '          trigger: expected "assigned", actual "connected"',
+        '          tags: expected ["x"], actual []',
+        '        missing: no decision for expect item 2 on line 22: {"sessionId":"c3","decision":"none"}',
+        "        event 3 on line 16 was accepted, but `rejected` lists it",
+        "        event 6 on line 19 was rejected: unknown session `c9`: no `started` event seen",
+        "        decisions made:",
+        '          {"sessionId":"c1","decision":"create","recordId":"sim-1","trigger":"connected","at":"2026-11-20T10:00:30Z","title":"IVR Call c1","tags":[],"status":"New"}',
+        '          {"sessionId":"c2","decision":"none","reason":"abandoned_call","at":"2026-11-20T10:02:00Z"}',
+        `  FAIL  an extra decision, and a name with <markup> & "quotes"  (${file}:26)`,
+        "        decision 1 (session `c1`) differs from expect item 1 on line 37:",
+        '          title: expected "IVR Call c1", actual (no such field)',
+        '        extra: decision 2 was not expected: {"sessionId":"h1","decision":"none","reason":"below_message_threshold","at":"2026-11-20T10:01:00Z"}',
+        "        decisions made:",
+        '          {"sessionId":"c1","decision":"append","recordId":"R1","trigger":"connected","at":"2026-11-20T10:00:30Z","tags":[],"status":"Working","reopened":false}',
+        '          {"sessionId":"h1","decision":"none","reason":"below_message_threshold","at":"2026-11-20T10:01:00Z"}',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fails the whole run when one of several paths fails", async () => {
+    const { code, stderr } = await runTest(join(policiesFolder, "acme-support.test.yaml"), fixtures.failing);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^\d+ passed, 2 failed in 2 test files\n$/);
+  });
+});

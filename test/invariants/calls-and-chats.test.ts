@@ -1,0 +1,14 @@
+import { checkInvariants } from "./check-invariants.js";
+import {
+  abandonedChatsAll,
+  abandonedChatsMin,
+  abandonedChatsNone,
+  chatThreshold,
+  chatThresholdZero,
+  delayUntilConnected,
+  noRecordForCallAbandonedBeforeAssignment,
+  onlyConnectedCalls,
+} from "./properties.js";
+
+// When a record is due (domain.md): voice, then chat.
+checkInvariants([onlyConnectedCalls, delayUntilConnected, noRecordForCallAbandonedBeforeAssignment, chatThreshold, chatThresholdZero, abandonedChatsNone, abandonedChatsMin, abandonedChatsAll]);

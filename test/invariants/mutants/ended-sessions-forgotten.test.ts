@@ -1,0 +1,18 @@
+import { it, vi } from "vitest";
+import { oneDecisionPerSession } from "../properties.js";
+import { expectCaught } from "./expect-caught.js";
+
+// Planted bug: EndedSessions remembers nothing, so a late redelivery of a session's `started`
+// begins it again and its redelivered events decide it a second time.
+vi.mock("../../../runtime/decide/ended-sessions.js", () => ({
+  EndedSessions: class {
+    add(_sessionId: string, _at: string): void {}
+    get(_sessionId: string): string | undefined {
+      return undefined;
+    }
+  },
+}));
+
+it("planted bug (ended sessions forgotten: redelivered events revive them) is caught by: at most one decision per session, whatever is redelivered", () => {
+  expectCaught(oneDecisionPerSession);
+});

@@ -6,7 +6,7 @@ import { epochMs } from "../events/time.js";
 import { chooseRecord, statusChange } from "../records/choose-record.js";
 import type { RecordStore } from "../records/record-store.js";
 import { EndedSessions } from "./ended-sessions.js";
-import { Session } from "./session.js";
+import { internPool, Session } from "./session.js";
 import { Variants } from "./variants.js";
 
 /** An event the runtime refused, and why; nothing else changed. */
@@ -31,6 +31,7 @@ export class Decider {
   private readonly sessions = new Map<string, Session>();
   private readonly ended: EndedSessions;
   private readonly variants: Variants;
+  private readonly intern = internPool();
   private readonly warn: (message: string) => void;
 
   constructor(
@@ -92,13 +93,13 @@ export class Decider {
     else if (type.channel !== event.channel) this.warn(`session type \`${event.sessionType}\` is a ${type.channel} type, but session \`${event.sessionId}\` is a ${event.channel}`);
     // A catalog type seen on the other channel: CALL_TYPE is a voice label only on voice.
     const asSeen = type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
-    const session = new Session(event, asSeen, variant);
+    const session = new Session(event, asSeen, variant, this.intern);
     this.sessions.set(event.sessionId, session);
     return undefined;
   }
 
   private message(session: Session, from: "consumer" | "agent", at: string): Decision | Rejection | undefined {
-    if (session.type.channel === "voice") return new Rejection(`\`message\` event on voice session \`${session.event.sessionId}\``);
+    if (session.type.channel === "voice") return new Rejection(`\`message\` event on voice session \`${session.id}\``);
     if (from !== "consumer" || session.decided) return undefined;
     const settings = this.settingsFor(session);
     const enough = Math.max(settings.minConsumerMessages, settings.abandonedMinMessages);
@@ -114,7 +115,7 @@ export class Decider {
   }
 
   private end(session: Session, at: string): Decision | undefined {
-    const id = session.event.sessionId;
+    const id = session.id;
     this.sessions.delete(id);
     this.ended.add(id, at);
     if (session.decided) return undefined;
@@ -130,7 +131,7 @@ export class Decider {
       case "min":
         return session.consumerMessages >= settings.abandonedMinMessages ? this.decide(session, "ended", at) : none(id, "abandoned_chat_below_message_threshold", at);
       case "none": {
-        const short = settings.shortAbandonSeconds !== null && epochMs(at) - epochMs(session.event.at) <= settings.shortAbandonSeconds * 1000;
+        const short = settings.shortAbandonSeconds !== null && epochMs(at) - epochMs(session.startedAt) <= settings.shortAbandonSeconds * 1000;
         return none(id, short ? "short_abandoned_chat" : "abandoned_chat", at);
       }
     }
@@ -140,27 +141,26 @@ export class Decider {
   private decide(session: Session, trigger: Trigger, at: string): Decision {
     session.decided = true;
     session.messageTimes = undefined;
-    const start = session.event;
     const settings = this.settingsFor(session);
     const crm = this.policy.crm;
-    if (settings.appendToOpen && start.endUser !== undefined) {
-      const target = chooseRecord(this.store.recordsOf(start.endUser, start.queue), crm, settings, at);
+    if (settings.appendToOpen && session.endUser !== undefined) {
+      const target = chooseRecord(this.store.recordsOf(session.endUser, session.queue), crm, settings, at);
       if (target !== undefined) {
         const { record, reopen } = target;
         if (reopen) this.store.update(record.recordId, { status: crm.reopenStatus, closedAt: null });
-        return { sessionId: start.sessionId, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen };
+        return { sessionId: session.id, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen };
       }
     }
     const title = session.variant.title({
       callType: session.type.callType,
-      sessionId: start.sessionId,
-      menuPath: start.menuPath,
-      phoneNumber: start.phoneNumber,
-      language: start.language,
-      startedAt: start.at,
+      sessionId: session.id,
+      menuPath: session.menuPath,
+      phoneNumber: session.phoneNumber,
+      language: session.language,
+      startedAt: session.startedAt,
     });
-    const recordId = this.store.create({ endUser: start.endUser ?? null, queue: start.queue, status: crm.newStatus, createdAt: at, closedAt: null });
-    return { sessionId: start.sessionId, decision: "create", recordId, trigger, at, title, tags: [...session.type.tags], status: crm.newStatus };
+    const recordId = this.store.create({ endUser: session.endUser ?? null, queue: session.queue, status: crm.newStatus, createdAt: at, closedAt: null });
+    return { sessionId: session.id, decision: "create", recordId, trigger, at, title, tags: [...session.type.tags], status: crm.newStatus };
   }
 
   private recordStatus(recordId: string, status: string, at: string): Rejection | undefined {

@@ -2,7 +2,11 @@ import type { Started } from "../../schemas/types/session-event.v1.js";
 import type { SessionTypeInfo } from "./session-types.js";
 import type { Variant } from "./variants.js";
 
-/** What the runtime keeps of one in-flight session: only what a later decision needs. */
+/**
+ * What the runtime keeps of one in-flight session: only what a later decision needs, copied
+ * out of the `started` event so the parsed event itself can be collected (docs/benchmarks.md,
+ * heap per in-flight session). Low-cardinality strings are shared through `intern`.
+ */
 export class Session {
   assigned = false;
   connected = false;
@@ -10,25 +14,51 @@ export class Session {
   consumerMessages = 0;
   /** `at` of consumer messages counted so far, to spot redeliveries; dropped once decided. */
   messageTimes: string[] | undefined = undefined;
+  readonly id: string;
+  readonly startedAt: string;
+  readonly queue: string;
+  readonly endUser: string | undefined;
+  readonly menuPath: string | undefined;
+  readonly phoneNumber: string | undefined;
+  readonly language: string | undefined;
 
   constructor(
-    readonly event: Started,
+    event: Started,
     readonly type: SessionTypeInfo,
     readonly variant: Variant,
-  ) {}
+    intern: (value: string) => string,
+  ) {
+    this.id = event.sessionId;
+    this.startedAt = event.at;
+    this.queue = intern(event.queue);
+    this.endUser = event.endUser;
+    this.menuPath = event.menuPath === undefined ? undefined : intern(event.menuPath);
+    this.phoneNumber = event.phoneNumber === undefined ? undefined : intern(event.phoneNumber);
+    this.language = event.language === undefined ? undefined : intern(event.language);
+  }
 
   /** Same attributes as another `started` for this id: a redelivery, not a conflict. */
   sameStart(other: Started): boolean {
-    const a = this.event;
     return (
-      a.at === other.at &&
-      a.channel === other.channel &&
-      a.sessionType === other.sessionType &&
-      a.queue === other.queue &&
-      a.menuPath === other.menuPath &&
-      a.phoneNumber === other.phoneNumber &&
-      a.language === other.language &&
-      a.endUser === other.endUser
+      this.startedAt === other.at &&
+      this.type.channel === other.channel &&
+      this.type.name === other.sessionType &&
+      this.queue === other.queue &&
+      this.menuPath === other.menuPath &&
+      this.phoneNumber === other.phoneNumber &&
+      this.language === other.language &&
+      this.endUser === other.endUser
     );
   }
+}
+
+/** A bounded pool of shared strings: queues, menu paths, dialed numbers and languages repeat. */
+export function internPool(limit = 10_000): (value: string) => string {
+  const pool = new Map<string, string>();
+  return (value) => {
+    const shared = pool.get(value);
+    if (shared !== undefined) return shared;
+    if (pool.size < limit) pool.set(value, value);
+    return value;
+  };
 }

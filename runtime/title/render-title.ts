@@ -1,6 +1,6 @@
 import type { CompiledPolicy } from "../../schemas/types/bundle.v1.js";
 import { cutTo, plainLine } from "./plain-text.js";
-import { timestampFormat } from "./timestamp.js";
+import { timestampFormat, type TimestampFormat } from "./timestamp.js";
 
 /** What a title is filled from. */
 export interface TitleInput {
@@ -14,63 +14,73 @@ export interface TitleInput {
 
 export type RenderTitle = (input: TitleInput) => string;
 
-const enum Var {
-  CallType,
-  CallId,
-  MenuPath,
-  PhoneNumber,
-  Language,
-  Timestamp,
+type Part = (input: TitleInput) => string;
+
+/** One getter per variable, chosen once per policy: no per-call dispatch on the variable. */
+function getter(name: string, timestamp: TimestampFormat): Part {
+  switch (name) {
+    case "CALL_TYPE":
+      return (input) => plainLine(input.callType);
+    case "MENU_PATH":
+      return (input) => (input.menuPath === undefined ? "" : plainLine(input.menuPath));
+    case "PHONE_NUMBER":
+      return (input) => (input.phoneNumber === undefined ? "" : plainLine(input.phoneNumber));
+    case "LANGUAGE":
+      return (input) => (input.language === undefined ? "" : plainLine(input.language));
+    case "TIMESTAMP":
+      return (input) => timestamp(input.startedAt);
+    default: // CALL_ID, the only other variable the bundle schema allows
+      return (input) => plainLine(input.sessionId);
+  }
 }
 
-const index: Record<string, Var> = {
-  CALL_TYPE: Var.CallType,
-  CALL_ID: Var.CallId,
-  MENU_PATH: Var.MenuPath,
-  PHONE_NUMBER: Var.PhoneNumber,
-  LANGUAGE: Var.Language,
-  TIMESTAMP: Var.Timestamp,
-};
-
 /**
- * Builds the title function once per policy: literal segments are already plain text
- * (the compiler checked them), so only the session's values are cleaned per call.
+ * Builds the title function once per policy. Literal segments are already plain text (the
+ * compiler checked them), so only the session's values are cleaned per call. Titles have few
+ * parts, so the common lengths are written out as one concatenation each.
  */
 export function titleRenderer(policy: CompiledPolicy): RenderTitle {
-  const literals: string[] = [];
-  const vars: Var[] = [];
+  const timestamp = timestampFormat(policy.title.timeZone);
+  const parts: Part[] = [];
   let pending = "";
   for (const segment of policy.title.segments) {
     if (typeof segment === "string") pending += segment;
     else {
-      literals.push(pending);
-      vars.push(index[segment.var] ?? Var.CallId);
+      if (pending !== "") {
+        const literal = pending;
+        parts.push(() => literal);
+      }
+      parts.push(getter(segment.var, timestamp));
       pending = "";
     }
   }
-  const tail = pending;
-  const count = vars.length;
+  if (pending !== "") {
+    const literal = pending;
+    parts.push(() => literal);
+  }
   const limit = policy.crm.subjectLimit;
-  const timestamp = timestampFormat(policy.title.timeZone);
-  const value = (input: TitleInput, v: Var): string => {
-    switch (v) {
-      case Var.CallType:
-        return plainLine(input.callType);
-      case Var.CallId:
-        return plainLine(input.sessionId);
-      case Var.MenuPath:
-        return input.menuPath === undefined ? "" : plainLine(input.menuPath);
-      case Var.PhoneNumber:
-        return input.phoneNumber === undefined ? "" : plainLine(input.phoneNumber);
-      case Var.Language:
-        return input.language === undefined ? "" : plainLine(input.language);
-      case Var.Timestamp:
-        return timestamp(input.startedAt);
-    }
-  };
-  return (input) => {
-    let title = "";
-    for (let i = 0; i < count; i++) title += literals[i]! + value(input, vars[i]!);
-    return cutTo(title + tail, limit);
-  };
+  // The `!`s below are safe: each case reads only the parts its length guarantees.
+  const [a, b, c, d, e, f] = parts;
+  switch (parts.length) {
+    case 0:
+      return () => "";
+    case 1:
+      return (x) => cutTo(a!(x), limit);
+    case 2:
+      return (x) => cutTo(a!(x) + b!(x), limit);
+    case 3:
+      return (x) => cutTo(a!(x) + b!(x) + c!(x), limit);
+    case 4:
+      return (x) => cutTo(a!(x) + b!(x) + c!(x) + d!(x), limit);
+    case 5:
+      return (x) => cutTo(a!(x) + b!(x) + c!(x) + d!(x) + e!(x), limit);
+    case 6:
+      return (x) => cutTo(a!(x) + b!(x) + c!(x) + d!(x) + e!(x) + f!(x), limit);
+    default:
+      return (x) => {
+        let title = "";
+        for (const part of parts) title += part(x);
+        return cutTo(title, limit);
+      };
+  }
 }

@@ -4,8 +4,8 @@ import { engines as allEngines, numRuns, propertyOf, seedOption, title, type Any
 
 /**
  * Declares one test per invariant and engine. A failure prints fast-check's seed and path:
- * CRM_POLICY_SEED=<seed> replays it; CRM_POLICY_RUNS=<cases> sets how many cases each
- * invariant checks (a case: one policy and one trace).
+ * CRM_POLICY_SEED=<seed> CRM_POLICY_PATH=<path> replays it; CRM_POLICY_RUNS=<cases> sets how
+ * many cases each invariant checks (a case: one policy and one trace).
  */
 export function checkInvariants(invariants: readonly AnyInvariant[]): void {
   for (const invariant of invariants) {

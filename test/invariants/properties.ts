@@ -103,11 +103,11 @@ export function title(invariant: AnyInvariant, engine?: Engine): string {
 export function propertyOf(invariant: AnyInvariant, engine: Engine): fc.IProperty<never> {
   if (invariant.kind === "custom") return invariant.property(engine);
   const property = fc.property(invariant.policies, fc.array(invariant.traces ?? traceArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }), (policy, traces) => {
-    for (const trace of traces) {
+    traces.forEach((trace, i) => {
       const steps = replay(engine, policy, trace.records, trace.events);
       const problem = invariant.violation(observe(policy, trace.records, trace.events, steps));
-      if (problem !== undefined) throw new Violation(problem);
-    }
+      if (problem !== undefined) throw new Violation(`trace ${i}: ${problem}`);
+    });
   });
   return property as unknown as fc.IProperty<never>;
 }
@@ -118,10 +118,11 @@ export function numRuns(invariant: AnyInvariant): number {
   return Math.max(1, Math.ceil(cases / invariant.casesPerRun));
 }
 
-/** CRM_POLICY_SEED replays a reported failure. */
-export function seedOption(): { seed?: number } {
+/** CRM_POLICY_SEED (and CRM_POLICY_PATH, to skip the search) replay a reported failure. */
+export function seedOption(): { seed?: number; path?: string } {
   const seed = process.env["CRM_POLICY_SEED"];
-  return seed === undefined ? {} : { seed: Number(seed) };
+  const path = process.env["CRM_POLICY_PATH"];
+  return { ...(seed === undefined ? {} : { seed: Number(seed) }), ...(path === undefined ? {} : { path }) };
 }
 
 // ---------------------------------------------------------------------------------------------

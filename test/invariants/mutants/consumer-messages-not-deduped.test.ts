@@ -8,7 +8,7 @@ vi.mock("../../../runtime/decide/decider.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../../runtime/decide/decider.js")>();
   const proto = original.Decider.prototype as any;
   proto.message = function (this: any, session: any, from: string, at: string) {
-    if (session.type.channel === "voice") return new original.Rejection(`\`message\` event on voice session \`${session.event.sessionId}\``);
+    if (session.type.channel === "voice") return new original.Rejection(`\`message\` event on voice session \`${session.id}\``);
     if (from !== "consumer" || session.decided) return undefined;
     session.consumerMessages++;
     if (session.connected && session.consumerMessages >= this.settingsFor(session).minConsumerMessages) return this.decide(session, "message", at);

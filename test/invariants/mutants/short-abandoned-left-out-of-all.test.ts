@@ -11,10 +11,10 @@ vi.mock("../../../runtime/decide/decider.js", async (importOriginal) => {
   const end = proto.end;
   proto.end = function (this: any, session: any, at: string) {
     const seconds = this.settingsFor(session).shortAbandonSeconds;
-    const short = seconds !== null && epochMs(at) - epochMs(session.event.at) <= seconds * 1000;
+    const short = seconds !== null && epochMs(at) - epochMs(session.startedAt) <= seconds * 1000;
     if (session.type.channel === "chat" && !session.decided && !session.connected && short) {
       end.call(this, { ...session, decided: true }, at); // its bookkeeping only
-      return { sessionId: session.event.sessionId, decision: "none", reason: "short_abandoned_chat", at };
+      return { sessionId: session.id, decision: "none", reason: "short_abandoned_chat", at };
     }
     return end.call(this, session, at);
   };

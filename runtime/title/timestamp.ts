@@ -42,12 +42,25 @@ function inZone(format: Intl.DateTimeFormat, at: string): string {
 function utc(at: string): string {
   // Times are validated RFC 3339, so the common forms need no Date: `…:SSZ` is the answer
   // itself, and cutting the fraction off a `Z` time is its floor to the second.
-  if (at.length === 20 && at.charCodeAt(19) === 90 /* Z */ && at.charCodeAt(10) === 84 /* T */) return at;
+  if (at.length === 20 && at.charCodeAt(19) === 90 /* Z */ && at.charCodeAt(10) === 84 /* T */ && at.charCodeAt(17) !== 54) return at;
   const last = at.charCodeAt(at.length - 1);
   if ((last === 90 || last === 122) /* Z or z */ && at.charCodeAt(17) !== 54 /* not a :60 leap second */) {
     return at.slice(0, 10) + "T" + at.slice(11, 19) + "Z";
   }
+  if (at.charCodeAt(17) !== 54 /* not :60 */ && at.charCodeAt(0) + at.charCodeAt(1) !== 96 /* not year 00xx, which Date.UTC reads as 19xx */) {
+    // `±HH:MM` offset: shift the fields by it with Date.UTC, which parses no text.
+    const end = at.length;
+    const sign = at.charCodeAt(end - 6) === 45 ? 1 : -1; // local = UTC + offset, so UTC = local - offset
+    const offset = sign * (num(at, end - 5) * 60 + num(at, end - 2));
+    const ms = Date.UTC(num(at, 0) * 100 + num(at, 2), num(at, 5) - 1, num(at, 8), num(at, 11), num(at, 14) + offset, num(at, 17));
+    return new Date(ms).toISOString().slice(0, 19) + "Z";
+  }
   return new Date(Math.floor(epochMs(at) / 1000) * 1000).toISOString().slice(0, 19) + "Z";
+}
+
+/** The two-digit number at `i` of a validated time. */
+function num(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 }
 
 function pad(n: number, width: number): string {

@@ -160,6 +160,7 @@ const t0 = Date.UTC(2026, 10, 20, 10, 0, 0);
 function time(ms: number, style: number): string {
   const iso = new Date(ms).toISOString();
   if (style === 1) return iso; // with milliseconds
+  if (style === 3) return iso.replace("T", "t").replace("Z", "z"); // RFC 3339 allows lower case
   if (style === 2) {
     const local = new Date(ms + 3_600_000).toISOString().slice(0, 19);
     return local + "+01:00";
@@ -173,7 +174,7 @@ export const traceArb = fc
     sessions: fc.array(startArb, { minLength: 1, maxLength: 5 }),
     records: fc.array(recordArb, { maxLength: 6 }),
     steps: fc.array(stepArb, { minLength: 1, maxLength: 40 }),
-    timeStyle: fc.nat(2),
+    timeStyle: fc.nat(3),
   })
   .map(({ sessions, records, steps, timeStyle }) => {
     const existing: CrmRecord[] = records.map((r, i) => ({

@@ -28,7 +28,9 @@ export interface DeciderOptions {
  * `settingsFor`, where override conditions will choose among the policy's settings.
  */
 export class Decider {
-  private readonly sessions = new Map<string, Session>();
+  /** In-flight sessions, and the end time (a string) of recently ended ones. */
+  private readonly sessions = new Map<string, Session | string>();
+  private live = 0;
   private readonly ended: EndedSessions;
   private readonly variants: Variants;
   private readonly intern = internPool();
@@ -46,7 +48,7 @@ export class Decider {
 
   /** Sessions started and not yet ended. */
   get inFlight(): number {
-    return this.sessions.size;
+    return this.live;
   }
 
   /** Applies one event (any JSON value): the decision it makes, a rejection, or undefined. */
@@ -56,7 +58,8 @@ export class Decider {
     const event = value as SessionEvent;
     if (event.type === "record.status") return this.recordStatus(event.recordId, event.status, event.at);
     const session = this.sessions.get(event.sessionId);
-    if (session === undefined) return event.type === "started" ? this.start(event) : this.unknownSession(event.sessionId, event.at);
+    if (session === undefined) return event.type === "started" ? this.start(event) : new Rejection(`unknown session \`${event.sessionId}\`: no \`started\` event seen`);
+    if (typeof session === "string") return this.afterEnd(event.sessionId, session, event.at);
     switch (event.type) {
       case "started":
         return session.sameStart(event) ? undefined : new Rejection(`second \`started\` for session \`${event.sessionId}\` with different attributes`);
@@ -85,8 +88,6 @@ export class Decider {
   }
 
   private start(event: Started): Rejection | undefined {
-    const endedAt = this.ended.get(event.sessionId);
-    if (endedAt !== undefined) return this.afterEnd(event.sessionId, endedAt, event.at);
     const variant = this.variants.for(event);
     const type = variant.types.get(event.sessionType, event.channel);
     if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
@@ -95,6 +96,7 @@ export class Decider {
     const asSeen = type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
     const session = new Session(event, asSeen, variant, this.intern);
     this.sessions.set(event.sessionId, session);
+    this.live++;
     return undefined;
   }
 
@@ -116,8 +118,10 @@ export class Decider {
 
   private end(session: Session, at: string): Decision | undefined {
     const id = session.id;
-    this.sessions.delete(id);
-    this.ended.add(id, at);
+    this.sessions.set(id, at);
+    this.live--;
+    const forgotten = this.ended.add(id);
+    if (forgotten !== undefined && typeof this.sessions.get(forgotten) === "string") this.sessions.delete(forgotten);
     if (session.decided) return undefined;
     const settings = this.settingsFor(session);
     if (session.type.channel === "voice") {
@@ -168,12 +172,6 @@ export class Decider {
     if (record === undefined) return new Rejection(`unknown record \`${recordId}\``);
     this.store.update(recordId, statusChange(record, status, at, this.policy.crm));
     return undefined;
-  }
-
-  private unknownSession(sessionId: string, at: string): Rejection | undefined {
-    const endedAt = this.ended.get(sessionId);
-    if (endedAt === undefined) return new Rejection(`unknown session \`${sessionId}\`: no \`started\` event seen`);
-    return this.afterEnd(sessionId, endedAt, at);
   }
 
   private afterEnd(sessionId: string, endedAt: string, at: string): Rejection | undefined {

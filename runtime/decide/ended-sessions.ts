@@ -1,25 +1,22 @@
 /**
- * The ids of recently ended sessions with their end time, in a fixed-size ring: enough to tell
- * a late redelivery (stamped at or before the end) from an event after the end, in flat memory.
+ * The ids of recently ended sessions, in a fixed-size ring. The Decider keeps each ended
+ * session's end time in its sessions map (one lookup per event); this ring says which one to
+ * forget when a newer session ends, so memory stays flat while a late redelivery (stamped at
+ * or before the end) can still be told from an event after the end.
  */
 export class EndedSessions {
-  private readonly endedAt = new Map<string, string>();
   private readonly ring: (string | undefined)[];
   private next = 0;
 
   constructor(capacity = 65_536) {
-    this.ring = new Array<string | undefined>(capacity).fill(undefined);
+    this.ring = new Array<string | undefined>(Math.max(1, capacity)).fill(undefined);
   }
 
-  add(sessionId: string, at: string): void {
+  /** Remembers an ended session; returns the id that falls out of memory, if any. */
+  add(sessionId: string): string | undefined {
     const evicted = this.ring[this.next];
-    if (evicted !== undefined) this.endedAt.delete(evicted);
     this.ring[this.next] = sessionId;
     this.next = (this.next + 1) % this.ring.length;
-    this.endedAt.set(sessionId, at);
-  }
-
-  get(sessionId: string): string | undefined {
-    return this.endedAt.get(sessionId);
+    return evicted;
   }
 }

@@ -2,13 +2,13 @@ import { it, vi } from "vitest";
 import { oneDecisionPerSession } from "../properties.js";
 import { expectCaught } from "./expect-caught.js";
 
-// Planted bug: EndedSessions remembers nothing, so a late redelivery of a session's `started`
-// begins it again and its redelivered events decide it a second time.
+// Planted bug: EndedSessions remembers nothing (each ended session falls out of memory at
+// once), so a late redelivery of a session's `started` begins it again and its redelivered
+// events decide it a second time.
 vi.mock("../../../runtime/decide/ended-sessions.js", () => ({
   EndedSessions: class {
-    add(_sessionId: string, _at: string): void {}
-    get(_sessionId: string): string | undefined {
-      return undefined;
+    add(sessionId: string): string | undefined {
+      return sessionId;
     }
   },
 }));

@@ -4,6 +4,18 @@ import type { CrmRecord } from "./record-store.js";
 
 const dayMs = 86_400_000;
 
+/** Records are scanned at every decision of their end user: their times are parsed once. */
+const parsed = new Map<string, number>();
+
+function timeOf(at: string): number {
+  let ms = parsed.get(at);
+  if (ms === undefined) {
+    if (parsed.size >= 16_384) parsed.clear();
+    parsed.set(at, (ms = epochMs(at)));
+  }
+  return ms;
+}
+
 /**
  * The record a due session appends to, or undefined to create one (docs/semantics.md,
  * "Create or append"): the latest open record, else the latest closed within D days.
@@ -18,13 +30,13 @@ export function chooseRecord(records: readonly CrmRecord[], crm: Crm, settings: 
   const now = window === null ? 0 : epochMs(at);
   for (const record of records) {
     if (crm.neverUpdated.includes(record.status)) continue;
-    const created = epochMs(record.createdAt);
+    const created = timeOf(record.createdAt);
     if (!crm.closedStatuses.includes(record.status)) {
       if (created >= openTime) {
         open = record;
         openTime = created;
       }
-    } else if (window !== null && record.closedAt !== null && created >= closedTime && now - epochMs(record.closedAt) <= window * dayMs) {
+    } else if (window !== null && record.closedAt !== null && created >= closedTime && now - timeOf(record.closedAt) <= window * dayMs) {
       closed = record;
       closedTime = created;
     }

@@ -1,5 +1,6 @@
 import type { Catalog } from "../compiler/model/catalog.js";
 import { parseCondition } from "../compiler/conditions/parse-condition.js";
+import { mergeOverrides } from "../compiler/model/merge-overrides.js";
 import { resolvePolicy, type ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { RecordCreationPolicy } from "../schemas/types/policy.v1.js";
 import { referenceCondition } from "./conditions.js";
@@ -79,14 +80,11 @@ export class ReferenceInterpreter {
 
   /** Every override whose condition holds, in file order, deep-merged over the base policy. */
   private policyFor(start: Started): ResolvedPolicy {
-    let merged: RecordCreationPolicy = this.source;
-    for (const override of this.source.overrides ?? []) {
+    const matches = (this.source.overrides ?? []).map((override) => {
       const condition = parsed(override.when);
-      if (!condition.ok || !referenceCondition(condition.ast, start)) continue;
-      const { when: _when, ...settings } = override;
-      merged = deepMerge(merged, settings) as RecordCreationPolicy;
-    }
-    return resolvePolicy(merged, this.catalog);
+      return condition.ok && referenceCondition(condition.ast, start);
+    });
+    return resolvePolicy(mergeOverrides(this.source, matches), this.catalog);
   }
 
   private consumerMessages(session: SessionHistory): number {
@@ -181,14 +179,6 @@ function sameAttributes(a: Started, b: Started): boolean {
   return fields.every((f) => a[f] === b[f]);
 }
 
-/** Objects merge key by key; anything else (a value, a list) is replaced. */
-function deepMerge(base: unknown, over: unknown): unknown {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!isObject(base) || !isObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = key in base ? deepMerge(base[key], value) : value;
-  return out;
-}
 
 const conditions = new Map<string, ReturnType<typeof parseCondition>>();
 

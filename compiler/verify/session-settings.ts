@@ -1,5 +1,5 @@
 import { evaluateCondition, type SessionAttributes } from "../../runtime/conditions/evaluate.js";
-import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
+import { mergeOverrides } from "../model/merge-overrides.js";
 import { resolvePolicy, type ResolvedPolicy } from "../model/resolved-policy.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 
@@ -19,13 +19,7 @@ export class SessionSettings {
     const key = matches.map((m) => (m ? "1" : "0")).join("");
     let resolved = this.cache.get(key);
     if (resolved === undefined) {
-      let merged: unknown = this.policy.source;
-      (this.policy.source.overrides ?? []).forEach((override, i) => {
-        if (!matches[i]) return;
-        const { when: _when, ...settings } = override;
-        merged = deepMerge(merged, settings);
-      });
-      resolved = resolvePolicy(merged as RecordCreationPolicy, this.policy.catalog);
+      resolved = resolvePolicy(mergeOverrides(this.policy.source, matches), this.policy.catalog);
       this.cache.set(key, resolved);
     }
     return resolved;
@@ -37,11 +31,3 @@ export class SessionSettings {
   }
 }
 
-/** Objects merge key by key; anything else (a value, a list) is replaced. */
-function deepMerge(base: unknown, over: unknown): unknown {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!isObject(base) || !isObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = key in base ? deepMerge(base[key], value) : value;
-  return out;
-}

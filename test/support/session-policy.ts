@@ -1,5 +1,6 @@
 import { parseCondition } from "../../compiler/conditions/parse-condition.js";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
+import { mergeOverrides } from "../../compiler/model/merge-overrides.js";
 import { resolvePolicy, type ResolvedPolicy } from "../../compiler/model/resolved-policy.js";
 import { referenceCondition } from "../../reference/conditions.js";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
@@ -14,13 +15,8 @@ import type { Started } from "../../schemas/types/session-event.v1.js";
  * suite is about record decisions, not about conditions (test/conditions covers those).
  */
 export function sessionPolicy(policy: RecordCreationPolicy, start: Started): ResolvedPolicy {
-  let merged: unknown = policy;
-  for (const override of policy.overrides ?? []) {
-    if (!holds(override.when, start)) continue;
-    const { when: _when, ...settings } = override;
-    merged = deepMerge(merged, settings);
-  }
-  return resolvePolicy(merged as RecordCreationPolicy, catalog);
+  const matches = (policy.overrides ?? []).map((override) => holds(override.when, start));
+  return resolvePolicy(mergeOverrides(policy, matches), catalog);
 }
 
 const catalog = defaultCatalog();
@@ -33,11 +29,3 @@ function holds(condition: string, start: Started): boolean {
   return referenceCondition(result.ast, start);
 }
 
-/** Objects merge key by key; a value or a list replaces what was there. */
-function deepMerge(base: unknown, over: unknown): unknown {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!isObject(base) || !isObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = deepMerge(base[key], value);
-  return out;
-}

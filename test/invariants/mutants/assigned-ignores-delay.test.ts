@@ -11,7 +11,8 @@ vi.mock("../../../runtime/decide/decider.js", async (importOriginal) => {
   const push = proto.push;
   proto.push = function (this: any, value: any) {
     const session = eventProblem(value) === undefined && value.type === "assigned" ? this.sessions.get(value.sessionId) : undefined;
-    if (session === undefined || session.assigned) return push.call(this, value);
+    // An ended session is kept as its end time (a string) until it is forgotten.
+    if (typeof session !== "object" || session.assigned) return push.call(this, value);
     session.assigned = true;
     if (session.decided || session.type.channel !== "voice") return undefined;
     return this.decide(session, "assigned", value.at);

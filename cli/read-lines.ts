@@ -17,8 +17,3 @@ export async function* readLineBatches(path: string, stdin: NodeJS.ReadableStrea
   rest += decoder.decode();
   if (rest !== "") yield [rest];
 }
-
-/** The same lines one at a time, for callers that want a plain line stream. */
-export async function* readLines(path: string, stdin: NodeJS.ReadableStream): AsyncGenerator<string> {
-  for await (const lines of readLineBatches(path, stdin)) yield* lines;
-}

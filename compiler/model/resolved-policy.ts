@@ -8,7 +8,8 @@ export interface ResolvedPolicy {
   records: ResolvedRecords;
   title: { template: string; timeZone: string };
   tags: { sessionType: boolean; platform: boolean };
-  overrides: { when: string; records: ResolvedRecords }[];
+  /** As written; they apply per session, merged over the base by merge-overrides.ts. */
+  overrides: NonNullable<RecordCreationPolicy["overrides"]>;
 }
 
 export interface ResolvedRecords {
@@ -45,26 +46,26 @@ export function resolvePolicy(policy: RecordCreationPolicy, catalog: Catalog): R
       timeZone: policy.title?.timeZone ?? defaults.timeZone,
     },
     tags: { sessionType: policy.tags?.sessionType ?? false, platform: policy.tags?.platform ?? false },
-    overrides: (policy.overrides ?? []).map((o) => ({ when: o.when, records: resolveRecords(o.records, records) })),
+    overrides: policy.overrides ?? [],
   };
 }
 
-/** Record settings over a base: an override's records fill in from the policy's own. */
-export function resolveRecords(records: Records | undefined, base?: ResolvedRecords): ResolvedRecords {
-  const abandoned = records?.chats?.abandoned ?? base?.chats.abandoned ?? defaults.abandoned;
+/** Record settings with every default filled in (overrides are merged before: merge-overrides.ts). */
+function resolveRecords(records: Records | undefined): ResolvedRecords {
+  const abandoned = records?.chats?.abandoned ?? defaults.abandoned;
   return {
     append: {
-      toOpenRecord: records?.append?.toOpenRecord ?? base?.append.toOpenRecord ?? false,
-      closedWithinDays: records?.append?.closedWithinDays ?? base?.append.closedWithinDays ?? null,
+      toOpenRecord: records?.append?.toOpenRecord ?? false,
+      closedWithinDays: records?.append?.closedWithinDays ?? null,
     },
     calls: {
-      delayUntilConnected: records?.calls?.delayUntilConnected ?? base?.calls.delayUntilConnected ?? false,
-      createForAbandoned: records?.calls?.createForAbandoned ?? base?.calls.createForAbandoned ?? false,
+      delayUntilConnected: records?.calls?.delayUntilConnected ?? false,
+      createForAbandoned: records?.calls?.createForAbandoned ?? false,
     },
     chats: {
-      minConsumerMessages: records?.chats?.minConsumerMessages ?? base?.chats.minConsumerMessages ?? 0,
+      minConsumerMessages: records?.chats?.minConsumerMessages ?? 0,
       abandoned: typeof abandoned === "string" ? abandoned : { minConsumerMessages: abandoned.minConsumerMessages },
-      shortAbandonSeconds: records?.chats?.shortAbandonSeconds ?? base?.chats.shortAbandonSeconds ?? null,
+      shortAbandonSeconds: records?.chats?.shortAbandonSeconds ?? null,
     },
   };
 }

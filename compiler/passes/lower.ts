@@ -81,7 +81,7 @@ export function partialSettings(records: Records | undefined): PartialSettings {
   return out;
 }
 
-export function settings(records: ResolvedRecords): Settings {
+function settings(records: ResolvedRecords): Settings {
   const abandoned = records.chats.abandoned;
   return {
     appendToOpen: records.append.toOpenRecord,

@@ -2,6 +2,7 @@
 // policies/ folder the project ships.
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
+import { mergeOverrides } from "../../compiler/model/merge-overrides.js";
 import { resolvePolicy } from "../../compiler/model/resolved-policy.js";
 import { validateSources } from "../../compiler/pipeline.js";
 import { fixtureSources, policiesFolder, validFolder } from "./support.js";
@@ -52,7 +53,10 @@ describe("the valid fixtures folder", () => {
       chats: { minConsumerMessages: 2, abandoned: "all", shortAbandonSeconds: 30 },
     });
     expect(resolved.crm.closedStatuses).toEqual(["solved", "closed", "archived"]);
-    expect(resolved.overrides.map((o) => o.records.chats.abandoned)).toEqual([{ minConsumerMessages: 3 }, "all"]);
+    // Each override alone, merged over the base: what it does not set comes from the base.
+    const overrides = checked!.policy.overrides ?? [];
+    const alone = overrides.map((_, i) => resolvePolicy(mergeOverrides(checked!.policy, overrides.map((_, k) => k === i)), defaultCatalog()));
+    expect(alone.map((o) => o.records.chats.abandoned)).toEqual([{ minConsumerMessages: 3 }, "all"]);
   });
 
   it("reads a folded block template as one line", () => {

@@ -21,6 +21,8 @@ interface SessionHistory {
   events: SessionEvent[];
   decided: boolean;
   endedAt?: string;
+  /** Ids of the events it accepted, in order (the first 256). */
+  ids: string[];
 }
 
 /**
@@ -53,18 +55,23 @@ export class ReferenceInterpreter {
       // After its end a session takes nothing new; older events are redeliveries.
       return instant(event.at) <= instant(session.endedAt) ? {} : { rejected: "event after the session ended" };
     }
+    if (session === undefined) return event.type === "started" ? this.start(event) : { rejected: "unknown session" };
+    // Until its decision, a session knows the ids of the events it accepted (the first 256).
+    if (event.eventId !== undefined && !session.decided && session.ids.includes(event.eventId)) return {};
     if (event.type === "started") {
-      if (session === undefined) return this.start(event);
-      return sameAttributes(session.start, event) ? {} : { rejected: "second started with different attributes" };
+      if (!sameAttributes(session.start, event)) return { rejected: "second started with different attributes" };
+      this.rememberId(session, event);
+      return {};
     }
-    if (session === undefined) return { rejected: "unknown session" };
+    if (instant(event.at) < instant(session.start.at)) return { rejected: "event stamped before its session started" };
     if (event.type === "message" && session.start.channel === "voice") return { rejected: "message on a voice session" };
-    if (event.type === "message" && event.from === "consumer" && session.events.some((e) => e.type === "message" && e.from === "consumer" && e.at === event.at)) {
-      return {}; // the same consumer message, delivered again
+    if (event.type === "message" && event.from === "consumer" && event.eventId === undefined && session.events.some((e) => isConsumerMessage(e) && e.eventId === undefined && instant(e.at) === instant(event.at))) {
+      return {}; // without ids: the same consumer message, delivered again
     }
 
     const dueBefore = this.recordDue(session);
     session.events.push(event);
+    this.rememberId(session, event);
     if (event.type === "ended") session.endedAt = event.at;
     if (session.decided) return {};
     if (!dueBefore && this.recordDue(session)) return this.decide(session, event.type as Trigger, event.at);
@@ -72,8 +79,12 @@ export class ReferenceInterpreter {
     return {};
   }
 
+  private rememberId(session: SessionHistory, event: SessionEvent): void {
+    if (event.eventId !== undefined && !session.ids.includes(event.eventId) && session.ids.length < 256) session.ids.push(event.eventId);
+  }
+
   private start(event: Started): Outcome {
-    this.sessions.set(event.sessionId, { start: event, policy: this.policyFor(event), events: [], decided: false });
+    this.sessions.set(event.sessionId, { start: event, policy: this.policyFor(event), events: [], decided: false, ids: event.eventId === undefined ? [] : [event.eventId] });
     const known = this.catalog.sessionTypes.some((t) => t.name === event.sessionType);
     return known ? {} : { warning: `unknown session type ${event.sessionType}` };
   }
@@ -87,8 +98,12 @@ export class ReferenceInterpreter {
     return resolvePolicy(mergeOverrides(this.source, matches), this.catalog);
   }
 
+  /** Consumer messages: one per distinct eventId, and one per distinct instant of those without an id. */
   private consumerMessages(session: SessionHistory): number {
-    return new Set(session.events.filter((e) => e.type === "message" && e.from === "consumer").map((e) => e.at)).size;
+    const messages = session.events.filter(isConsumerMessage);
+    const ids = new Set(messages.filter((e) => e.eventId !== undefined).map((e) => e.eventId));
+    const instants = new Set(messages.filter((e) => e.eventId === undefined).map((e) => instant(e.at)));
+    return ids.size + instants.size;
   }
 
   /** Is a record due, given everything that has happened in the session so far? */
@@ -174,8 +189,13 @@ export class ReferenceInterpreter {
   }
 }
 
+function isConsumerMessage(e: SessionEvent): boolean {
+  return e.type === "message" && e.from === "consumer";
+}
+
 function sameAttributes(a: Started, b: Started): boolean {
-  const fields = ["at", "channel", "sessionType", "queue", "menuPath", "phoneNumber", "language", "endUser"] as const;
+  if (instant(a.at) !== instant(b.at)) return false;
+  const fields = ["channel", "sessionType", "queue", "menuPath", "phoneNumber", "language", "endUser"] as const;
   return fields.every((f) => a[f] === b[f]);
 }
 

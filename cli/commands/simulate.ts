@@ -28,6 +28,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
 
   const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: 0 };
   let lineNumber = 0;
+  let messagesWithoutId = 0;
   const decider = new Decider(loaded.policy, new MemoryRecordStore(existing.records), {
     onWarning: (message) => {
       counts.warnings++;
@@ -47,6 +48,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
         io.stderr.write(`line ${lineNumber}: rejected: not JSON (${(error as Error).message})\n`);
         continue;
       }
+      if (isMessageWithoutId(value)) messagesWithoutId++;
       const before = decider.inFlight;
       const result = decider.push(value);
       if (decider.inFlight > before) counts.sessions++;
@@ -65,7 +67,12 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   io.stderr.write(
     `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}\n`,
   );
+  if (messagesWithoutId > 0) io.stderr.write(`warning: ${messagesWithoutId} message events had no eventId: those were deduplicated by time, so two messages in one second counted as one\n`);
   return counts.rejected > 0 ? 1 : 0;
+}
+
+function isMessageWithoutId(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "message" && (value as { eventId?: unknown }).eventId === undefined;
 }
 
 /** Decision lines, written in blocks and respecting the stream's backpressure. */

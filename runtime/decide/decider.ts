@@ -97,6 +97,21 @@ export class Decider {
     const session = this.sessions.get(event.sessionId);
     if (session === undefined) return event.type === "started" ? this.start(event) : new Rejection(`unknown session \`${event.sessionId}\`: no \`started\` event seen`);
     if (typeof session === "string") return this.afterEnd(event.sessionId, session, event.at);
+    const eventId = event.eventId;
+    if (eventId !== undefined && !session.decided) {
+      const seen = session.ids?.get(eventId);
+      if (seen !== undefined) {
+        if (event.type === "started" ? !session.sameStart(event) : seen !== signature(event)) this.warn(`event id \`${eventId}\` of session \`${session.id}\` came again with other fields: ignored as a redelivery`);
+        return undefined;
+      }
+    }
+    if (event.type !== "started" && epochMs(event.at) < session.startMs) return new Rejection(`event stamped before session \`${session.id}\` started at ${session.startedAt}`);
+    const result = this.applyTo(session, event);
+    if (eventId !== undefined && !session.decided && !(result instanceof Rejection)) session.remember(eventId, signature(event));
+    return result;
+  }
+
+  private applyTo(session: Session, event: Exclude<SessionEvent, { type: "record.status" }>): Decision | Rejection | undefined {
     switch (event.type) {
       case "started":
         return session.sameStart(event) ? undefined : new Rejection(`second \`started\` for session \`${event.sessionId}\` with different attributes`);
@@ -116,7 +131,7 @@ export class Decider {
         return decision;
       }
       case "message":
-        return this.message(session, event.from, event.at);
+        return this.message(session, event.from, event.at, event.eventId !== undefined);
       case "ended":
         return this.end(session, event.at);
     }
@@ -135,22 +150,25 @@ export class Decider {
     // A catalog type seen on the other channel: CALL_TYPE is a voice label only on voice.
     const asSeen = type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
     const session = new Session(event, asSeen, variant, this.intern);
+    if (event.eventId !== undefined) session.remember(event.eventId, signature(event));
     this.sessions.set(event.sessionId, session);
     this.live++;
     return undefined;
   }
 
-  private message(session: Session, from: "consumer" | "agent", at: string): Decision | Rejection | undefined {
+  /** A consumer message counts once: by its eventId (checked before), else by its instant among messages without one. */
+  private message(session: Session, from: "consumer" | "agent", at: string, hasId: boolean): Decision | Rejection | undefined {
     if (session.type.channel === "voice") return new Rejection(`\`message\` event on voice session \`${session.id}\``);
     if (from !== "consumer" || session.decided) return undefined;
     const settings = this.settingsFor(session);
     const enough = Math.max(settings.minConsumerMessages, settings.abandonedMinMessages);
     // Only while the count can still matter is it worth spotting redelivered messages.
-    const remember = session.consumerMessages < enough;
-    if (remember && session.messageTimes?.includes(at) === true) return undefined;
+    const remember = !hasId && session.consumerMessages < enough;
+    const instant = remember ? epochMs(at) : 0;
+    if (remember && session.messageTimes?.includes(instant) === true) return undefined;
     const count = session.consumerMessages + 1;
     const decision = session.connected && count >= settings.minConsumerMessages ? this.decide(session, "message", at) : undefined;
-    if (remember && decision === undefined) (session.messageTimes ??= []).push(at);
+    if (remember && decision === undefined) (session.messageTimes ??= []).push(instant);
     session.consumerMessages = count;
     return decision;
   }
@@ -191,6 +209,7 @@ export class Decider {
     const decision = this.recordDecision(session, trigger, at);
     session.decided = true;
     session.messageTimes = undefined;
+    session.ids = undefined;
     return decision;
   }
 
@@ -229,6 +248,11 @@ export class Decider {
     if (epochMs(at) <= epochMs(endedAt)) return undefined; // a late redelivery
     return new Rejection(`event after session \`${sessionId}\` ended at ${endedAt}`);
   }
+}
+
+/** What an event id stands for, to tell a redelivery from another event reusing the id. */
+function signature(event: Exclude<SessionEvent, { type: "record.status" }>): string {
+  return `${event.type} ${epochMs(event.at)}${event.type === "message" ? " " + event.from : ""}`;
 }
 
 function none(sessionId: string, reason: Extract<Decision, { decision: "none" }>["reason"], at: string): Decision {

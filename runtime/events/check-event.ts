@@ -16,8 +16,10 @@ export function eventProblem(value: unknown): string | undefined {
   if (typeof type !== "string") return "field `type` must be a string";
   if (!types.has(type)) return `unknown event type \`${type}\``;
   if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : "field `at` must be an RFC 3339 time with a zone";
+  const eventId = event["eventId"];
+  if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || tooLong(eventId))) return `field \`eventId\` must be a non-empty string of at most ${idLimit} characters`;
   if (type === "record.status") return id(event, "recordId") ?? id(event, "status");
-  const problem = id(event, "sessionId");
+  const problem = id(event, "sessionId") ?? (tooLong(event["sessionId"] as string) ? `field \`sessionId\` must be at most ${idLimit} characters` : undefined);
   if (problem !== undefined) return problem;
   switch (type) {
     case "started":
@@ -41,6 +43,17 @@ export function eventProblem(value: unknown): string | undefined {
 
 export function isSessionEvent(value: unknown): value is SessionEvent {
   return eventProblem(value) === undefined;
+}
+
+/** Longest session id and event id, in characters (code points): memory per remembered id stays bounded. */
+export const idLimit = 256;
+
+function tooLong(value: string): boolean {
+  if (value.length <= idLimit) return false;
+  if (value.length > 2 * idLimit) return true;
+  let points = 0;
+  for (const _ of value) points++;
+  return points > idLimit;
 }
 
 function id(event: Record<string, unknown>, field: string): string | undefined {

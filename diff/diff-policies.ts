@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { defaultCatalog, type Catalog } from "../compiler/model/catalog.js";
 import type { SourceFile } from "../compiler/passes/parse.js";
-import { policiesUnderTest, type PolicyUnderTest } from "../compiler/verify/policy-under-test.js";
+import { policiesUnderTest, type PolicyUnderTest } from "../verify/policy-under-test.js";
 import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
 import { exploreBehaviour, type BehaviourDiff, type ExploreOptions } from "./explore.js";
 import { diffSettings, type SettingsDiff } from "./settings-diff.js";

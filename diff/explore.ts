@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import type { Alphabet } from "../compiler/verify/alphabet.js";
-import { enumeratedEvents, enumerateTraces } from "../compiler/verify/enumerate.js";
-import { replay, type Run } from "../compiler/verify/replay.js";
-import { traceArbitrary } from "../compiler/verify/sample.js";
-import type { Trace } from "../compiler/verify/trace.js";
+import type { Alphabet } from "../verify/alphabet.js";
+import { enumeratedEvents, enumerateTraces } from "../verify/enumerate.js";
+import { replay, type Run } from "../verify/replay.js";
+import { traceArbitrary } from "../verify/sample.js";
+import type { Trace } from "../verify/trace.js";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import { GroupTable, keyOf, type Difference, type Group } from "./groups.js";
 import { changedAspects, outcomeOf, pending, type Outcome } from "./outcome.js";

@@ -1,7 +1,7 @@
-import { alphabetOf, type Alphabet, type StartProfile } from "../compiler/verify/alphabet.js";
-import type { PolicyUnderTest } from "../compiler/verify/policy-under-test.js";
-import { Replayer } from "../compiler/verify/replay.js";
-import { SessionSettings } from "../compiler/verify/session-settings.js";
+import { alphabetOf, type Alphabet, type StartProfile } from "../verify/alphabet.js";
+import type { PolicyUnderTest } from "../verify/policy-under-test.js";
+import { Replayer } from "../verify/replay.js";
+import { SessionSettings } from "../verify/session-settings.js";
 import type { Condition } from "../compiler/conditions/ast.js";
 import { evaluateCondition, type SessionAttributes } from "../runtime/conditions/evaluate.js";
 

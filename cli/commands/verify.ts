@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
-import { policiesUnderTest } from "../../compiler/verify/policy-under-test.js";
-import { failures, reportPolicy } from "../../compiler/verify/report.js";
-import { defaultOptions, verifyPolicy } from "../../compiler/verify/verify-policy.js";
+import { policiesUnderTest } from "../../verify/policy-under-test.js";
+import { failures, reportPolicy } from "../../verify/report.js";
+import { defaultOptions, verifyPolicy } from "../../verify/verify-policy.js";
 import { UsageError, type Io } from "../io.js";
 import { readSources } from "../source-files.js";
 

@@ -1,5 +1,5 @@
-import type { CrmRecord } from "../../schemas/types/record.v1.js";
-import type { SessionEvent } from "../../schemas/types/session-event.v1.js";
+import type { CrmRecord } from "../schemas/types/record.v1.js";
+import type { SessionEvent } from "../schemas/types/session-event.v1.js";
 
 /** Existing CRM records and an event log: what `crm-policy simulate` takes as `--records` and `--events`. */
 export interface Trace {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
-import { validateTestFile } from "../../compiler/tests/validate-test-file.js";
+import { validateTestFile } from "../../compiler/policy-tests/validate-test-file.js";
 import { fixtures, runTest } from "./support.js";
 
 const invalidFile = join(fixtures.invalid, "invalid.test.yaml");

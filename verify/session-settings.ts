@@ -1,6 +1,6 @@
-import { evaluateCondition, type SessionAttributes } from "../../runtime/conditions/evaluate.js";
-import { mergeOverrides } from "../model/merge-overrides.js";
-import { resolvePolicy, type ResolvedPolicy } from "../model/resolved-policy.js";
+import { evaluateCondition, type SessionAttributes } from "../runtime/conditions/evaluate.js";
+import { mergeOverrides } from "../compiler/model/merge-overrides.js";
+import { resolvePolicy, type ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { ResolvedRecords } from "../../model/resolved-policy.js";
+import type { ResolvedRecords } from "../../compiler/model/resolved-policy.js";
 import { named, records, type Invariant } from "../property.js";
 
 type Mode = "none" | "all" | "min";

@@ -1,9 +1,9 @@
-import { Decider, Rejection } from "../../runtime/decide/decider.js";
-import { MemoryRecordStore } from "../../runtime/records/memory-store.js";
-import type { RecordStore } from "../../runtime/records/record-store.js";
-import type { Decision } from "../../schemas/types/decision.v1.js";
-import type { CrmRecord } from "../../schemas/types/record.v1.js";
-import type { SessionEvent } from "../../schemas/types/session-event.v1.js";
+import { Decider, Rejection } from "../runtime/decide/decider.js";
+import { MemoryRecordStore } from "../runtime/records/memory-store.js";
+import type { RecordStore } from "../runtime/records/record-store.js";
+import type { Decision } from "../schemas/types/decision.v1.js";
+import type { CrmRecord } from "../schemas/types/record.v1.js";
+import type { SessionEvent } from "../schemas/types/session-event.v1.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 import { Observer, type SessionRun } from "./observe.js";
 import type { SessionSettings } from "./session-settings.js";

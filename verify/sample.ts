@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import type { CrmRecord } from "../../schemas/types/record.v1.js";
-import type { SessionEvent, Started } from "../../schemas/types/session-event.v1.js";
+import type { CrmRecord } from "../schemas/types/record.v1.js";
+import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
 import { defined, type Alphabet, type StartProfile } from "./alphabet.js";
 import { otherQueue } from "./record-setups.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";

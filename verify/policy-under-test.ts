@@ -1,14 +1,14 @@
-import type { Condition } from "../conditions/ast.js";
-import { lowerCondition } from "../conditions/lower-condition.js";
-import { parseCondition } from "../conditions/parse-condition.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { defaultCatalog, type Catalog } from "../model/catalog.js";
-import type { SourceFile } from "../passes/parse.js";
-import { compileSources } from "../pipeline.js";
-import { loadBundle } from "../../runtime/bundle/load-bundle.js";
-import type { CompiledCondition } from "../../runtime/conditions/compiled-condition.js";
-import type { CompiledPolicy } from "../../schemas/types/bundle.v1.js";
-import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
+import type { Condition } from "../compiler/conditions/ast.js";
+import { lowerCondition } from "../compiler/conditions/lower-condition.js";
+import { parseCondition } from "../compiler/conditions/parse-condition.js";
+import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import { defaultCatalog, type Catalog } from "../compiler/model/catalog.js";
+import type { SourceFile } from "../compiler/passes/parse.js";
+import { compileSources } from "../compiler/pipeline.js";
+import { loadBundle } from "../runtime/bundle/load-bundle.js";
+import type { CompiledCondition } from "../runtime/conditions/compiled-condition.js";
+import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
+import type { RecordCreationPolicy } from "../schemas/types/policy.v1.js";
 
 /** A condition of the policy, parsed (for its literals) and lowered (to evaluate it). */
 export interface PolicyCondition {

@@ -1,5 +1,5 @@
-import type { ResolvedPolicy } from "../model/resolved-policy.js";
-import type { CrmRecord } from "../../schemas/types/record.v1.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { StartProfile } from "./alphabet.js";
 import { day, second, stamp, t0 } from "./trace.js";
 

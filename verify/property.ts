@@ -1,5 +1,5 @@
-import type { ResolvedPolicy } from "../model/resolved-policy.js";
-import type { Decision } from "../../schemas/types/decision.v1.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { Decision } from "../schemas/types/decision.v1.js";
 import type { SessionRun } from "./observe.js";
 import type { Run } from "./replay.js";
 

@@ -10,9 +10,9 @@ const fromRoot = (...parts: string[]) => relative(process.cwd(), join(projectRoo
 
 export const policiesFolder = fromRoot("policies");
 export const fixtures = {
-  failing: fromRoot("test", "cli-test", "fixtures", "failing"),
-  invalid: fromRoot("test", "cli-test", "fixtures", "invalid"),
-  brokenPolicy: fromRoot("test", "cli-test", "fixtures", "broken-policy"),
+  failing: fromRoot("test", "test-command", "fixtures", "failing"),
+  invalid: fromRoot("test", "test-command", "fixtures", "invalid"),
+  brokenPolicy: fromRoot("test", "test-command", "fixtures", "broken-policy"),
 };
 
 export function runTest(...args: string[]) {

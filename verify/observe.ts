@@ -1,7 +1,7 @@
-import type { ResolvedPolicy } from "../model/resolved-policy.js";
-import type { Decision } from "../../schemas/types/decision.v1.js";
-import type { CrmRecord } from "../../schemas/types/record.v1.js";
-import type { SessionEvent, Started } from "../../schemas/types/session-event.v1.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { Decision } from "../schemas/types/decision.v1.js";
+import type { CrmRecord } from "../schemas/types/record.v1.js";
+import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
 import { second } from "./trace.js";
 
 /** What happened to a session, as docs/semantics.md counts it (not as the runtime keeps it). */

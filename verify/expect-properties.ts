@@ -1,5 +1,5 @@
-import { evaluateCondition } from "../../runtime/conditions/evaluate.js";
-import { printCondition } from "../conditions/print-condition.js";
+import { evaluateCondition } from "../runtime/conditions/evaluate.js";
+import { printCondition } from "../compiler/conditions/print-condition.js";
 import { outcomeOf } from "./outcome.js";
 import type { Expectation } from "./policy-under-test.js";
 import type { Property } from "./property.js";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Decision } from "../../schemas/types/decision.v1.js";
+import type { Decision } from "../schemas/types/decision.v1.js";
 import { alphabetOf } from "./alphabet.js";
 import { enumeratedEvents, enumerateTraces, enumerationSize } from "./enumerate.js";
 import { expectProperty } from "./expect-properties.js";

@@ -1,5 +1,5 @@
-import type { ResolvedPolicy } from "../model/resolved-policy.js";
-import type { SessionEvent, Started } from "../../schemas/types/session-event.v1.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
 import type { Alphabet, StartProfile } from "./alphabet.js";
 import { recordSetups } from "./record-setups.js";
 import type { SessionSettings } from "./session-settings.js";

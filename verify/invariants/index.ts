@@ -1,4 +1,4 @@
-import type { ResolvedPolicy } from "../../model/resolved-policy.js";
+import type { ResolvedPolicy } from "../../compiler/model/resolved-policy.js";
 import type { Invariant } from "../property.js";
 import { abandonedChatsInvariants } from "./abandoned-chats.js";
 import { noRecordForCallsAbandonedEarly, recordForAbandonedCalls } from "./abandoned-calls.js";

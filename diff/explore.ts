@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { Alphabet } from "../verify/alphabet.js";
 import { enumeratedEvents, enumerateTraces } from "../verify/enumerate.js";
 import { replay, type Run } from "../verify/replay.js";
@@ -62,8 +63,7 @@ export function exploreBehaviour(a: Version, b: Version, options: ExploreOptions
       keys.add(key);
     }
   };
-  for (const trace of unionTraces(alphabet, a, b)) {
-    if (trace.events.length > bound) continue;
+  for (const trace of unionTraces(alphabet, a, b, bound)) {
     traces++;
     run(trace);
   }
@@ -80,20 +80,27 @@ export function exploreBehaviour(a: Version, b: Version, options: ExploreOptions
  * gets one enumeration; otherwise both (the CRMs and end times they meet can differ), without
  * repeats.
  */
-function* unionTraces(alphabet: Alphabet, a: Version, b: Version): Generator<Trace> {
+function* unionTraces(alphabet: Alphabet, a: Version, b: Version, bound: number): Generator<Trace> {
   for (const profile of alphabet.profiles) {
     const one = { ...alphabet, profiles: [profile] };
-    if (canonical(a.settings.for(profile)) === canonical(b.settings.for(profile))) {
-      yield* enumerateTraces(one, a.settings);
+    if (effective(a.settings.for(profile)) === effective(b.settings.for(profile))) {
+      for (const trace of enumerateTraces(one, a.settings)) if (trace.events.length <= bound) yield trace;
       continue;
     }
     const seen = new Set<string>();
     for (const trace of enumerateTraces(one, a.settings)) {
+      if (trace.events.length > bound) continue;
       seen.add(JSON.stringify(trace));
       yield trace;
     }
-    for (const trace of enumerateTraces(one, b.settings)) if (!seen.has(JSON.stringify(trace))) yield trace;
+    for (const trace of enumerateTraces(one, b.settings)) if (trace.events.length <= bound && !seen.has(JSON.stringify(trace))) yield trace;
   }
+}
+
+/** The settings a session runs under, as one text (the overrides as written are not among them). */
+function effective(settings: ResolvedPolicy): string {
+  const { overrides: _overrides, name: _name, ...rest } = settings;
+  return canonical(rest);
 }
 
 /** The sessions of a trace that decide differently under the two versions. */

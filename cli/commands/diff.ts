@@ -59,12 +59,12 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const { report, pairs } = result;
-  if (values.events !== undefined) {
-    const changed = [...pairs.keys()];
+  const changed = [...pairs.keys()];
+  if (values.events !== undefined && changed.length > 0) {
     const name = values.name ?? (changed.length === 1 ? changed[0] : undefined);
     if (name === undefined) {
-      io.stderr.write(`crm-policy diff: ${changed.length === 0 ? "no policy changed: nothing to replay" : `${changed.length} policies changed: choose the one the log is for with --name (${changed.join(", ")})`}\n`);
-      return changed.length === 0 ? 0 : 2;
+      io.stderr.write(`crm-policy diff: ${changed.length} policies changed: choose the one the log is for with --name (${changed.join(", ")})\n`);
+      return 2;
     }
     const pair = pairs.get(name);
     const policy = report.policies.find((p) => p.name === name);

@@ -12,7 +12,7 @@ import { canonical } from "./settings.js";
 import { unionAlphabet, type Version } from "./version.js";
 
 export interface ExploreOptions {
-  /** Longest one-session trace enumerated (events); undefined: as verify chooses. */
+  /** Longest one-session trace enumerated (events); undefined: as verify chooses (a larger bound is allowed too). */
   maxEvents?: number | undefined;
   /** Sampled traces of several sessions. */
   runs: number;
@@ -45,7 +45,7 @@ export interface BehaviourDiff {
  */
 export function exploreBehaviour(a: Version, b: Version, options: ExploreOptions): BehaviourDiff {
   const alphabet = unionAlphabet(a, b);
-  const bound = Math.min(options.maxEvents ?? Number.POSITIVE_INFINITY, enumeratedEvents(alphabet));
+  const bound = options.maxEvents ?? enumeratedEvents(alphabet);
   const ra = a.replayer();
   const rb = b.replayer();
   const table = new GroupTable<Trace & { sessionId: string }>();
@@ -84,16 +84,16 @@ function* unionTraces(alphabet: Alphabet, a: Version, b: Version, bound: number)
   for (const profile of alphabet.profiles) {
     const one = { ...alphabet, profiles: [profile] };
     if (effective(a.settings.for(profile)) === effective(b.settings.for(profile))) {
-      for (const trace of enumerateTraces(one, a.settings)) if (trace.events.length <= bound) yield trace;
+      for (const trace of enumerateTraces(one, a.settings, bound)) if (trace.events.length <= bound) yield trace;
       continue;
     }
     const seen = new Set<string>();
-    for (const trace of enumerateTraces(one, a.settings)) {
+    for (const trace of enumerateTraces(one, a.settings, bound)) {
       if (trace.events.length > bound) continue;
       seen.add(JSON.stringify(trace));
       yield trace;
     }
-    for (const trace of enumerateTraces(one, b.settings)) if (trace.events.length <= bound && !seen.has(JSON.stringify(trace))) yield trace;
+    for (const trace of enumerateTraces(one, b.settings, bound)) if (trace.events.length <= bound && !seen.has(JSON.stringify(trace))) yield trace;
   }
 }
 

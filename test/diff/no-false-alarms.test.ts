@@ -105,7 +105,7 @@ describe("diff: no false alarms", () => {
           expect(simulated(b, e)).toEqual(e.after);
         }
       }),
-      { numRuns: runs(6) },
+      { numRuns: runs(5) },
     );
   });
 });

@@ -12,7 +12,7 @@ import { UsageError, type Io } from "../io.js";
 import { trustOption } from "../load-policy.js";
 import { readSources } from "../source-files.js";
 
-export const verifyUsage = "crm-policy verify [PATH...] [--format human|github|junit] [--runs N] [--seed N] [--bundle FILE [--trust DIR|FILE]]";
+export const verifyUsage = "crm-policy verify [PATH...] [--runs N] [--seed N] [--format human|github|junit] [--bundle FILE [--trust DIR|FILE]]";
 
 /**
  * `crm-policy verify`: for each policy, the invariants that apply to its settings and its own

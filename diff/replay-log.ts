@@ -57,7 +57,7 @@ export class LogReplay {
     private readonly b: Version,
     records: readonly CrmRecord[],
   ) {
-    this.deciders = [new Decider(a.policy.compiled, new MemoryRecordStore(records)), new Decider(b.policy.compiled, new MemoryRecordStore(records))];
+    this.deciders = [new Decider(a.policy.compiled, new MemoryRecordStore(records), { lateness: 0 }), new Decider(b.policy.compiled, new MemoryRecordStore(records), { lateness: 0 })];
   }
 
   /** One line of the log. */
@@ -73,8 +73,12 @@ export class LogReplay {
     }
     const [da, db] = this.deciders;
     const before = da.inFlight;
-    const ra = da.push(event);
-    const rb = db.push(event);
+    const oa = da.receive(event);
+    const ob = db.receive(event);
+    const ra = oa.find((o) => o instanceof Rejection);
+    const rb = ob.find((o) => o instanceof Rejection);
+    for (const o of oa) if (o !== ra && o !== oa[oa.length - 1]) this.decided(0, o as Decision);
+    for (const o of ob) if (o !== rb && o !== ob[ob.length - 1]) this.decided(1, o as Decision);
     if (ra instanceof Rejection && rb instanceof Rejection) {
       this.rejected++;
       return;
@@ -82,8 +86,10 @@ export class LogReplay {
     const e = event as { type: string; sessionId: string };
     if (da.inFlight > before) this.sessions++;
     if (e.type === "started" && !this.open.has(e.sessionId) && !(ra instanceof Rejection)) this.open.set(e.sessionId, { start: event as Started, ended: false });
-    if (ra !== undefined && !(ra instanceof Rejection)) this.decided(0, ra);
-    if (rb !== undefined && !(rb instanceof Rejection)) this.decided(1, rb);
+    const lastA = oa[oa.length - 1];
+    const lastB = ob[ob.length - 1];
+    if (lastA !== undefined && !(lastA instanceof Rejection)) this.decided(0, lastA);
+    if (lastB !== undefined && !(lastB instanceof Rejection)) this.decided(1, lastB);
     if (e.type === "ended" && !(ra instanceof Rejection) && !(rb instanceof Rejection)) {
       const pair = this.open.get(e.sessionId);
       if (pair !== undefined) this.settle(e.sessionId, pair);

@@ -35,8 +35,8 @@ export function accepted(run: Run): Trace {
  * exactly what `crm-policy simulate --records --events` does with it.
  */
 export function replay(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace): Run {
-  const decider = new Decider(policy.compiled, new MemoryRecordStore(trace.records), { endedSessionMemory: 64 });
-  return drive(policy, settings, trace, (event) => decider.push(event));
+  const decider = new Decider(policy.compiled, new MemoryRecordStore(trace.records), verifyOptions);
+  return drive(policy, settings, trace, (event) => single(decider.receive(event)));
 }
 
 /**
@@ -53,17 +53,30 @@ export class Replayer {
     private readonly policy: PolicyUnderTest,
     private readonly settings: SessionSettings,
   ) {
-    this.decider = new Decider(policy.compiled, this.store, { endedSessionMemory: 64 });
+    this.decider = new Decider(policy.compiled, this.store, verifyOptions);
   }
 
   run(trace: Trace): Run {
     this.store.current = new MemoryRecordStore(trace.records);
     const prefix = `${++this.traces}:`;
     return drive(this.policy, this.settings, trace, (event) => {
-      const result = this.decider.push(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId });
+      const result = single(this.decider.receive(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId }));
       return result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) };
     });
   }
+}
+
+/**
+ * Traces are decided as delivered in order, each decision at its event: no lateness. The traces
+ * one Replayer runs share a decider but not a clock (each starts at its own time), so nothing
+ * is closed by event time (no maxSessionAge) and ended sessions are forgotten by count.
+ */
+const verifyOptions = { lateness: 0, maxSessionAge: Infinity, endedSessionMemory: 64 };
+
+/** The one outcome of an event (a trace never spans maxSessionAge: no session expires). */
+function single(outcomes: readonly (Decision | Rejection)[]): Decision | Rejection | undefined {
+  if (outcomes.length > 1) throw new Error(`one event gave ${outcomes.length} outcomes`);
+  return outcomes[0];
 }
 
 class SwappableStore implements RecordStore {

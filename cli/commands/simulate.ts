@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
-import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
+import { Decider, defaultLateness, defaultMaxSessionAge, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
+import { parseDuration } from "../duration.js";
 import { UsageError, type Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { readLineBatches } from "../read-lines.js";
 
-export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE] [--trust DIR|FILE]";
+export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE] [--trust DIR|FILE] [--lateness DURATION] [--max-session-age DURATION]";
 
 /**
  * `crm-policy simulate`: replays an event log through one policy. Decisions go to stdout as
@@ -14,7 +15,15 @@ export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { policy: { type: "string" }, name: { type: "string" }, events: { type: "string" }, records: { type: "string" }, trust: { type: "string" } },
+    options: {
+      policy: { type: "string" },
+      name: { type: "string" },
+      events: { type: "string" },
+      records: { type: "string" },
+      trust: { type: "string" },
+      lateness: { type: "string" },
+      "max-session-age": { type: "string" },
+    },
   });
   if (values.policy === undefined) throw new UsageError("--policy FILE is required");
   if (values.events === undefined) throw new UsageError("--events FILE (or - for stdin) is required");
@@ -32,10 +41,21 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const decider = new Decider(loaded.policy, new MemoryRecordStore(existing.records), {
     onWarning: (message) => {
       counts.warnings++;
-      io.stderr.write(`line ${lineNumber}: warning: ${message}\n`);
+      io.stderr.write(`${lineNumber === 0 ? "end of input" : `line ${lineNumber}`}: warning: ${message}\n`);
     },
+    lateness: durationOption(values.lateness, "--lateness", defaultLateness),
+    maxSessionAge: durationOption(values["max-session-age"], "--max-session-age", defaultMaxSessionAge),
   });
   const out = new Output(io);
+  const report = (result: Decision | Rejection): void => {
+    if (result instanceof Rejection) {
+      counts.rejected++;
+      io.stderr.write(`line ${lineNumber}: rejected: ${result.reason}\n`);
+      return;
+    }
+    counts[result.decision]++;
+    out.write(JSON.stringify(result) + "\n");
+  };
   for await (const lines of readLineBatches(values.events, io.stdin)) {
     for (const line of lines) {
       lineNumber++;
@@ -50,25 +70,27 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
       }
       if (isMessageWithoutId(value)) messagesWithoutId++;
       const before = decider.inFlight;
-      const result = decider.push(value);
+      const results = decider.receive(value);
       if (decider.inFlight > before) counts.sessions++;
-      if (result === undefined) continue;
-      if (result instanceof Rejection) {
-        counts.rejected++;
-        io.stderr.write(`line ${lineNumber}: rejected: ${result.reason}\n`);
-        continue;
-      }
-      counts[(result as Decision).decision]++;
-      out.write(JSON.stringify(result) + "\n");
+      for (const result of results) report(result);
     }
     await out.drain();
   }
+  lineNumber = 0;
+  for (const result of decider.flush()) report(result);
   await out.flush();
   io.stderr.write(
     `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}\n`,
   );
   if (messagesWithoutId > 0) io.stderr.write(`warning: ${messagesWithoutId} message events had no eventId: those were deduplicated by time, so two messages in one second counted as one\n`);
   return counts.rejected > 0 ? 1 : 0;
+}
+
+function durationOption(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new UsageError(`${flag} ${JSON.stringify(text)}: a duration is a number with a unit, e.g. 30s, 5m, 2h, 1d, 500ms (or 0)`);
+  return ms;
 }
 
 function isMessageWithoutId(value: unknown): boolean {

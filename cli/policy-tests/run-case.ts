@@ -8,7 +8,7 @@ export interface CaseRun {
   warnings: { event: number; message: string }[];
 }
 
-/** Replays a case like `crm-policy simulate`: a fresh Decider over a MemoryRecordStore of its records. */
+/** Replays a case like `crm-policy simulate`: a fresh Decider over a MemoryRecordStore of its records, flushed at the end. */
 export function runCase(policy: CompiledPolicy, test: TestCase): CaseRun {
   const run: CaseRun = { decisions: [], rejections: [], warnings: [] };
   let event = 0;
@@ -18,9 +18,11 @@ export function runCase(policy: CompiledPolicy, test: TestCase): CaseRun {
   });
   for (const value of test.events) {
     event++;
-    const result = decider.push(value);
-    if (result instanceof Rejection) run.rejections.push({ event, reason: result.reason });
-    else if (result !== undefined) run.decisions.push(result);
+    for (const result of decider.receive(value)) {
+      if (result instanceof Rejection) run.rejections.push({ event, reason: result.reason });
+      else run.decisions.push(result);
+    }
   }
+  for (const result of decider.flush()) if (!(result instanceof Rejection)) run.decisions.push(result);
   return run;
 }

@@ -2,9 +2,10 @@ import type { CompiledPolicy, Settings } from "../../schemas/types/bundle.v1.js"
 import type { Decision, Trigger } from "../../schemas/types/decision.v1.js";
 import type { SessionEvent, Started } from "../../schemas/types/session-event.v1.js";
 import { eventProblem } from "../events/check-event.js";
-import { epochMs } from "../events/time.js";
+import { epochMs, isTime } from "../events/time.js";
 import { chooseRecord, statusChange } from "../records/choose-record.js";
 import type { RecordStore } from "../records/record-store.js";
+import { Deadlines } from "./deadlines.js";
 import { EndedSessions } from "./ended-sessions.js";
 import { internPool, Session } from "./session.js";
 import { Variants } from "./variants.js";
@@ -45,9 +46,37 @@ function callOut<T>(what: string, call: () => T): T {
 export interface DeciderOptions {
   /** Told about accepted but suspicious input, e.g. a session type not in the catalog. */
   onWarning?: (message: string) => void;
-  /** How many ended session ids are kept to recognise late redeliveries. */
+  /**
+   * How long (ms of event time) after a session's `ended` its late events are still applied as
+   * if in order; the decisions that depend on the end wait that long. Default 30 s; 0: decided
+   * at `ended`.
+   */
+  lateness?: number;
+  /** A session with no `ended` this long (ms of event time) after its start is closed: `expired`. Default a day. */
+  maxSessionAge?: number;
+  /**
+   * At most this many ended sessions remembered, on top of the time bound: for replayers that
+   * run many independent traces through one decider without moving event time.
+   */
   endedSessionMemory?: number;
 }
+
+/** What an event (or time moving on) gave: decisions, and rejections. */
+export type Outcome = Decision | Rejection;
+
+export const defaultLateness = 30_000;
+export const defaultMaxSessionAge = 86_400_000;
+
+/** A session that ended and was decided: its end, kept until its start is maxSessionAge old. */
+class Ended {
+  constructor(
+    readonly at: string,
+    readonly endMs: number,
+    readonly forgetMs: number,
+  ) {}
+}
+
+const noOutcomes: readonly Outcome[] = Object.freeze([]);
 
 /**
  * The runtime: feed it the events of many interleaved sessions, get each session's one
@@ -55,10 +84,19 @@ export interface DeciderOptions {
  * `settingsFor`, where override conditions will choose among the policy's settings.
  */
 export class Decider {
-  /** In-flight sessions, and the end time (a string) of recently ended ones. */
-  private readonly sessions = new Map<string, Session | string>();
+  /** In-flight sessions, and the end of recently ended ones. */
+  private readonly sessions = new Map<string, Session | Ended>();
   private live = 0;
-  private readonly ended: EndedSessions;
+  /** Event time: the latest `at` of a valid event, or a time given to advanceTo. */
+  private now = -Infinity;
+  private readonly lateness: number;
+  private readonly maxAge: number;
+  private readonly deadlines = new Deadlines<Session>();
+  /** Ended sessions in the order they were remembered, with the time they may be forgotten. */
+  private readonly forgetIds: string[] = [];
+  private readonly forgetTimes: number[] = [];
+  private forgetHead = 0;
+  private readonly ended: EndedSessions | undefined;
   private readonly variants: Variants;
   private readonly intern = internPool();
   private readonly warn: (message: string) => void;
@@ -68,7 +106,9 @@ export class Decider {
     private readonly store: RecordStore,
     options: DeciderOptions = {},
   ) {
-    this.ended = new EndedSessions(options.endedSessionMemory);
+    this.lateness = options.lateness ?? defaultLateness;
+    this.maxAge = options.maxSessionAge ?? defaultMaxSessionAge;
+    this.ended = options.endedSessionMemory === undefined ? undefined : new EndedSessions(options.endedSessionMemory);
     this.variants = new Variants(policy);
     const onWarning = options.onWarning;
     this.warn = onWarning === undefined ? () => {} : (message) => callOut("the warning handler", () => onWarning(message));
@@ -79,24 +119,94 @@ export class Decider {
     return this.live;
   }
 
-  /** Applies one event (any JSON value): the decision it makes, a rejection, or undefined. */
-  push(value: unknown): Decision | Rejection | undefined {
+  /**
+   * Takes one event (any JSON value). Returns what it gave, in order: decisions of sessions
+   * whose time has come now that event time moved to the event's `at`, then the event's own
+   * decision or rejection. Nothing means the event was applied (or was a redelivery) and
+   * decided nothing yet.
+   */
+  receive(value: unknown): readonly Outcome[] {
+    const problem = eventProblem(value);
+    if (problem !== undefined) return [new Rejection(problem)];
+    const event = value as SessionEvent;
+    let out: Outcome[] | undefined;
     try {
-      return this.apply(value);
+      const t = epochMs(event.at);
+      const head = this.deadlines.peek();
+      if (head !== undefined && head.due <= t) this.advance(t, (out = []));
+      else if (t > this.now) this.now = t;
+      const result = this.apply(event);
+      if (result !== undefined) (out ??= []).push(result);
     } catch (error) {
       if (!(error instanceof CallerFailure)) throw error;
-      return new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error);
+      (out ??= []).push(new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error));
+    }
+    if (this.forgetHead < this.forgetTimes.length && this.forgetTimes[this.forgetHead]! <= this.now) this.forgetOld();
+    return out ?? noOutcomes;
+  }
+
+  /** Event time moved to `time` (an RFC 3339 time) with no event: a quiet stream. Returns the decisions that are due. */
+  advanceTo(time: string): readonly Outcome[] {
+    if (!isTime(time)) throw new TypeError(`advanceTo: not an RFC 3339 time: ${JSON.stringify(time)}`);
+    const out: Outcome[] = [];
+    this.guarded(out, () => this.advance(epochMs(time), out));
+    return out;
+  }
+
+  /** End of input (or shutdown): every session in flight is closed now, each with its one decision if it has none. */
+  flush(): readonly Outcome[] {
+    const out: Outcome[] = [];
+    this.guarded(out, () => {
+      for (let s = this.deadlines.peek(); s !== undefined; s = this.deadlines.peek()) {
+        const decision = this.close(s);
+        if (decision !== undefined) out.push(decision);
+      }
+    });
+    return out;
+  }
+
+  private guarded(out: Outcome[], run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof CallerFailure)) throw error;
+      out.push(new Rejection(`${error.message}; the session is as before, call again`, true, error.error));
     }
   }
 
-  private apply(value: unknown): Decision | Rejection | undefined {
-    const problem = eventProblem(value);
-    if (problem !== undefined) return new Rejection(problem);
-    const event = value as SessionEvent;
+  /** Closes every session due by `t`, earliest deadline first; then event time is `t`. */
+  private advance(t: number, out: Outcome[]): void {
+    for (let s = this.deadlines.peek(); s !== undefined && s.due <= t; s = this.deadlines.peek()) {
+      const decision = this.close(s);
+      if (decision !== undefined) out.push(decision);
+    }
+    if (t > this.now) this.now = t;
+  }
+
+  /** An ended session whose lateness has passed, or one that never ended and expired. */
+  private close(session: Session): Decision | undefined {
+    if (session.endedAt !== undefined) return this.end(session, session.endedAt);
+    const at = session.lastAt;
+    if (session.decided) {
+      this.forget(session, at);
+      return undefined;
+    }
+    this.warn(`session \`${session.id}\` has no \`ended\` ${this.maxAge / 1000} s after its start: closed as if it ended at its last event, ${at}`);
+    const decision = this.decideAtEnd(session, at);
+    this.forget(session, at);
+    return decision.decision === "none" ? none(session.id, "expired", at) : decision;
+  }
+
+  /** Applies one valid event. */
+  private apply(event: SessionEvent): Decision | Rejection | undefined {
     if (event.type === "record.status") return this.recordStatus(event.recordId, event.status, event.at);
-    const session = this.sessions.get(event.sessionId);
+    let session = this.sessions.get(event.sessionId);
+    if (session instanceof Ended && this.now >= session.forgetMs) {
+      this.sessions.delete(event.sessionId);
+      session = undefined;
+    }
     if (session === undefined) return event.type === "started" ? this.start(event) : new Rejection(`unknown session \`${event.sessionId}\`: no \`started\` event seen`);
-    if (typeof session === "string") return this.afterEnd(event.sessionId, session, event.at);
+    if (session instanceof Ended) return this.afterEnd(event.sessionId, session.at, event.at);
     const eventId = event.eventId;
     if (eventId !== undefined && !session.decided) {
       const seen = session.ids?.get(eventId);
@@ -105,9 +215,21 @@ export class Decider {
         return undefined;
       }
     }
-    if (event.type !== "started" && epochMs(event.at) < session.startMs) return new Rejection(`event stamped before session \`${session.id}\` started at ${session.startedAt}`);
+    const t = epochMs(event.at);
+    if (event.type !== "started" && t < session.startMs) return new Rejection(`event stamped before session \`${session.id}\` started at ${session.startedAt}`);
+    if (session.endedAt !== undefined) {
+      // ended, its decision waiting for late events: those stamped after the end are refused
+      if (t > session.endMs) return this.afterEnd(session.id, session.endedAt, event.at);
+      if (event.type === "ended") return undefined;
+    }
     const result = this.applyTo(session, event);
-    if (eventId !== undefined && !session.decided && !(result instanceof Rejection)) session.remember(eventId, signature(event));
+    if (result instanceof Rejection || this.sessions.get(session.id) !== session) return result;
+    if (eventId !== undefined && !session.decided) session.remember(eventId, signature(event));
+    if (t > session.lastMs) {
+      session.lastMs = t;
+      session.lastAt = event.at;
+    }
+    if (session.endedAt !== undefined && session.decided) this.forget(session, session.endedAt); // a late event decided it
     return result;
   }
 
@@ -132,8 +254,15 @@ export class Decider {
       }
       case "message":
         return this.message(session, event.from, event.at, event.eventId !== undefined);
-      case "ended":
-        return this.end(session, event.at);
+      case "ended": {
+        const t = epochMs(event.at);
+        const due = t + this.lateness;
+        if (session.decided || due <= this.now) return this.end(session, event.at);
+        session.endedAt = event.at;
+        session.endMs = t;
+        this.deadlines.set(session, due);
+        return undefined;
+      }
     }
   }
 
@@ -143,6 +272,7 @@ export class Decider {
   }
 
   private start(event: Started): Rejection | undefined {
+    if (epochMs(event.at) + this.maxAge <= this.now) return new Rejection(`session \`${event.sessionId}\` started more than ${this.maxAge / 1000} s before event time (the latest \`at\` seen): too old`);
     const variant = this.variants.for(event);
     const type = variant.types.get(event.sessionType, event.channel);
     if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
@@ -152,6 +282,7 @@ export class Decider {
     const session = new Session(event, asSeen, variant, this.intern);
     if (event.eventId !== undefined) session.remember(event.eventId, signature(event));
     this.sessions.set(event.sessionId, session);
+    this.deadlines.set(session, session.startMs + this.maxAge);
     this.live++;
     return undefined;
   }
@@ -176,12 +307,40 @@ export class Decider {
   /** Decides the session if it has no decision yet (the store may throw: then nothing changed), then forgets it. */
   private end(session: Session, at: string): Decision | undefined {
     const decision = session.decided ? undefined : this.decideAtEnd(session, at);
-    const id = session.id;
-    this.sessions.set(id, at);
-    this.live--;
-    const forgotten = this.ended.add(id);
-    if (forgotten !== undefined && typeof this.sessions.get(forgotten) === "string") this.sessions.delete(forgotten);
+    this.forget(session, at);
     return decision;
+  }
+
+  /** Drops a closed session's state; its end is remembered until its start is maxSessionAge old. */
+  private forget(session: Session, at: string): void {
+    const id = session.id;
+    const forgetMs = session.startMs + this.maxAge;
+    this.sessions.set(id, new Ended(at, epochMs(at), forgetMs));
+    this.deadlines.remove(session);
+    this.live--;
+    this.forgetIds.push(id);
+    this.forgetTimes.push(forgetMs);
+    const evicted = this.ended?.add(id);
+    if (evicted !== undefined && this.sessions.get(evicted) instanceof Ended) this.sessions.delete(evicted);
+  }
+
+  /** Frees the ended sessions whose time is up (the lookup checks the time too: this only frees memory). */
+  private forgetOld(): void {
+    const ids = this.forgetIds;
+    const times = this.forgetTimes;
+    let head = this.forgetHead;
+    while (head < times.length && times[head]! <= this.now) {
+      const id = ids[head]!;
+      const entry = this.sessions.get(id);
+      if (entry instanceof Ended && entry.forgetMs <= this.now) this.sessions.delete(id);
+      head++;
+    }
+    if (head > 1024 && head * 2 > times.length) {
+      ids.splice(0, head);
+      times.splice(0, head);
+      head = 0;
+    }
+    this.forgetHead = head;
   }
 
   private decideAtEnd(session: Session, at: string): Decision {

@@ -20,6 +20,16 @@ export class Session {
   messageTimes: number[] | undefined = undefined;
   /** Event ids seen while undecided (at most `eventIdMemory`), each with what it stood for; dropped once decided. */
   ids: Map<string, string> | undefined = undefined;
+  /** Set when its `ended` came and its decision waits for late events. */
+  endedAt: string | undefined = undefined;
+  endMs = 0;
+  /** The latest `at` of its accepted events: where it is closed if it never ends. */
+  lastAt: string;
+  lastMs: number;
+  /** Its place among the deadlines (runtime/decide/deadlines.ts). */
+  due = 0;
+  seq = 0;
+  heapIndex = -1;
   readonly id: string;
   readonly startedAt: string;
   readonly startMs: number;
@@ -38,6 +48,8 @@ export class Session {
     this.id = event.sessionId;
     this.startedAt = event.at;
     this.startMs = epochMs(event.at);
+    this.lastAt = event.at;
+    this.lastMs = this.startMs;
     this.queue = intern(event.queue);
     this.endUser = event.endUser;
     this.menuPath = event.menuPath === undefined ? undefined : intern(event.menuPath);

@@ -238,7 +238,7 @@ export interface Started {
    */
   type: "started";
   /**
-   * The session id (CALL_ID).
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -273,6 +273,10 @@ export interface Started {
    * The end user's CRM identity; absent for anonymous callers.
    */
   endUser?: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session was assigned to an agent.
@@ -283,7 +287,7 @@ export interface Assigned {
    */
   type: "assigned";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
@@ -294,6 +298,10 @@ export interface Assigned {
    * The agent.
    */
   agent?: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session was connected to its agent (implies assigned).
@@ -304,13 +312,17 @@ export interface Connected {
    */
   type: "connected";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A chat message, from the consumer or the agent.
@@ -321,7 +333,7 @@ export interface Message {
    */
   type: "message";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
@@ -332,6 +344,10 @@ export interface Message {
    * Who sent it.
    */
   from: "consumer" | "agent";
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session ended.
@@ -342,13 +358,17 @@ export interface Ended {
    */
   type: "ended";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A record's status was changed in the CRM (an agent closed a case).
@@ -370,6 +390,10 @@ export interface RecordStatus {
    * The new status.
    */
   status: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A new record was created.
@@ -459,7 +483,8 @@ export interface None {
     | "abandoned_chat"
     | "short_abandoned_chat"
     | "abandoned_chat_below_message_threshold"
-    | "below_message_threshold";
+    | "below_message_threshold"
+    | "expired";
   /**
    * When the session ended.
    */

@@ -132,5 +132,6 @@ export interface ExpectedDecision {
     | "abandoned_chat"
     | "short_abandoned_chat"
     | "abandoned_chat_below_message_threshold"
-    | "below_message_threshold";
+    | "below_message_threshold"
+    | "expired";
 }

@@ -50,7 +50,7 @@ export interface Started {
    */
   endUser?: string;
   /**
-   * The event's own id, unique within its session (or, for a record.status, within its record). When present, a repeat of the id is a redelivery whatever the other fields say. At most 256 characters.
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
    */
   eventId?: string;
 }
@@ -75,7 +75,7 @@ export interface Assigned {
    */
   agent?: string;
   /**
-   * The event's own id, unique within its session (or, for a record.status, within its record). When present, a repeat of the id is a redelivery whatever the other fields say. At most 256 characters.
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
    */
   eventId?: string;
 }
@@ -96,7 +96,7 @@ export interface Connected {
    */
   at: string;
   /**
-   * The event's own id, unique within its session (or, for a record.status, within its record). When present, a repeat of the id is a redelivery whatever the other fields say. At most 256 characters.
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
    */
   eventId?: string;
 }
@@ -121,7 +121,7 @@ export interface Message {
    */
   from: "consumer" | "agent";
   /**
-   * The event's own id, unique within its session (or, for a record.status, within its record). When present, a repeat of the id is a redelivery whatever the other fields say. At most 256 characters.
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
    */
   eventId?: string;
 }
@@ -142,7 +142,7 @@ export interface Ended {
    */
   at: string;
   /**
-   * The event's own id, unique within its session (or, for a record.status, within its record). When present, a repeat of the id is a redelivery whatever the other fields say. At most 256 characters.
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
    */
   eventId?: string;
 }
@@ -167,7 +167,7 @@ export interface RecordStatus {
    */
   status: string;
   /**
-   * The event's own id, unique within its session (or, for a record.status, within its record). When present, a repeat of the id is a redelivery whatever the other fields say. At most 256 characters.
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
    */
   eventId?: string;
 }

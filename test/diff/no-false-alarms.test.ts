@@ -69,11 +69,11 @@ function simulated(text: string, example: TraceExample): Decision | null {
     bundle = loadBundle(compiled.bundle.text);
     bundles.set(text, bundle);
   }
-  const decider = new Decider(bundle.policy(bundle.names[0] ?? ""), new MemoryRecordStore(example.records));
+  const decider = new Decider(bundle.policy(bundle.names[0] ?? ""), new MemoryRecordStore(example.records), { lateness: 0 });
   for (const event of example.events) {
-    const result = decider.push(JSON.parse(JSON.stringify(event)));
-    if (result !== undefined && !(result instanceof Rejection) && result.sessionId === example.sessionId) return result;
+    for (const result of decider.receive(JSON.parse(JSON.stringify(event)))) if (!(result instanceof Rejection) && result.sessionId === example.sessionId) return result;
   }
+  for (const result of decider.flush()) if (!(result instanceof Rejection) && result.sessionId === example.sessionId) return result;
   return null;
 }
 

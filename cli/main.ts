@@ -28,6 +28,10 @@ const commands: Record<string, () => Promise<Loaded>> = {
     const m = await import("./commands/verify.js");
     return { run: m.verifyCommand, usage: m.verifyUsage };
   },
+  serve: async () => {
+    const m = await import("./commands/serve.js");
+    return { run: m.serveCommand, usage: m.serveUsage };
+  },
 };
 
 async function usage(): Promise<string> {

@@ -35,6 +35,7 @@ export class SqliteRecordStore implements RecordStore {
     this.exists = db.prepare("SELECT 1 AS one FROM records WHERE record_id = ?");
     this.count = db.prepare("INSERT INTO meta (key, value) VALUES ('records_created', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     this.counted = db.prepare("SELECT value FROM meta WHERE key = 'records_created'");
+    this.created = Number(this.counted.get()?.value ?? "0");
   }
 
   recordsOf(endUser: string, queue: string): readonly CrmRecord[] {
@@ -46,13 +47,18 @@ export class SqliteRecordStore implements RecordStore {
     return row === undefined ? undefined : toRecord(row);
   }
 
+  /** Records created so far, as stored in `meta` (kept in memory; read again after a rollback). */
+  private created: number;
+
+  rolledBack(): void {
+    this.created = Number(this.counted.get()?.value ?? "0");
+  }
+
   create(record: Omit<CrmRecord, "recordId">): string {
-    // Read inside the transaction every time: a rolled-back batch leaves no stale counter behind.
-    let created = Number(this.counted.get()?.value ?? "0");
     let recordId: string;
-    do recordId = `${this.prefix}-${++created}`;
+    do recordId = `${this.prefix}-${++this.created}`;
     while (this.exists.get(recordId) !== undefined);
-    this.count.run(String(created));
+    this.count.run(String(this.created));
     this.add({ recordId, ...record });
     return recordId;
   }

@@ -35,8 +35,7 @@ export class SqliteStateStore implements StateStore {
     end: Statement<[string, number, string]>;
     dropEvents: Statement<[string]>;
     forget: Statement<[number]>;
-    endedSeq: Statement<[], { value: string }>;
-    setEndedSeq: Statement<[string]>;
+    endedSeq: Statement<[], { seq: number | null }>;
     decide: Statement<[string, string]>;
     after: Statement<[number, number], { seq: number; decision: string }>;
     last: Statement<[], { seq: number | null }>;
@@ -60,18 +59,27 @@ export class SqliteStateStore implements StateStore {
       event: db.prepare("INSERT INTO session_events (session_id, event) VALUES (?, ?)"),
       end: db.prepare("UPDATE sessions SET ended_at = ?, ended_seq = ? WHERE session_id = ?"),
       dropEvents: db.prepare("DELETE FROM session_events WHERE session_id = ?"),
-      forget: db.prepare("DELETE FROM sessions WHERE ended_seq IS NOT NULL AND ended_seq <= ?"),
-      endedSeq: db.prepare("SELECT value FROM meta WHERE key = 'ended_seq'"),
-      setEndedSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('ended_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+      forget: db.prepare("DELETE FROM sessions WHERE ended_seq = ?"),
+      endedSeq: db.prepare("SELECT max(ended_seq) AS seq FROM sessions"),
       decide: db.prepare("INSERT INTO decisions (session_id, decision) VALUES (?, ?)"),
       after: db.prepare("SELECT seq, decision FROM decisions WHERE seq > ? ORDER BY seq LIMIT ?"),
       last: db.prepare("SELECT max(seq) AS seq FROM decisions"),
       eventsOf: db.prepare("SELECT event FROM session_events WHERE session_id = ? ORDER BY rowid"),
     };
+    this.endedSeq = this.q.endedSeq.get()?.seq ?? 0;
   }
 
+  /** The end order of the last ended session; kept in memory, read again when a batch rolls back. */
+  private endedSeq: number;
+
   batch<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      this.endedSeq = this.q.endedSeq.get()?.seq ?? 0;
+      this.records.rolledBack();
+      throw error;
+    }
   }
 
   sessionStarted(sessionId: string, revision: string, started: unknown): void {
@@ -85,10 +93,10 @@ export class SqliteStateStore implements StateStore {
   }
 
   sessionEnded(sessionId: string, endedAt: string): void {
-    const seq = Number(this.q.endedSeq.get()?.value ?? "0") + 1;
-    this.q.setEndedSeq.run(String(seq));
+    const seq = ++this.endedSeq;
     this.q.end.run(endedAt, seq, sessionId);
     this.q.dropEvents.run(sessionId);
+    // Sessions end one at a time, so exactly one falls out of memory: the runtime's ring, on disk.
     if (seq > this.keepEnded) this.q.forget.run(seq - this.keepEnded);
   }
 

@@ -1,24 +1,36 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
-import { policiesUnderTest } from "../../compiler/verify/policy-under-test.js";
-import { failures, reportPolicy } from "../../compiler/verify/report.js";
-import { defaultOptions, verifyPolicy } from "../../compiler/verify/verify-policy.js";
+import { policiesUnderTest } from "../../verify/policy-under-test.js";
+import { failures, reportPolicy } from "../../verify/report.js";
+import { defaultOptions, verifyPolicy, type PolicyVerification } from "../../verify/verify-policy.js";
+import { formatGithub } from "../../compiler/diagnostics/format-github.js";
+import { reportGithub } from "../verify-report/report-github.js";
+import { reportJunit } from "../verify-report/report-junit.js";
+import { BundleError, loadBundle, type LoadedBundle } from "../../runtime/index.js";
 import { UsageError, type Io } from "../io.js";
+import { trustOption } from "../load-policy.js";
 import { readSources } from "../source-files.js";
 
-export const verifyUsage = "crm-policy verify [PATH...] [--runs N] [--seed N]";
+export const verifyUsage = "crm-policy verify [PATH...] [--runs N] [--seed N] [--format human|github|junit] [--bundle FILE [--trust DIR|FILE]]";
 
 /**
  * `crm-policy verify`: for each policy, the invariants that apply to its settings and its own
  * `expect` properties, checked on the compiled policy against generated traces. One line per
  * policy and per property; exit 1 on any violation (or a policy that does not compile).
+ * With `--bundle` the policies run are the bundle's, loaded as a service loads it (signed by a
+ * key of `--trust`, when given), each of the same revision as its source here.
  */
 export function verifyCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { runs: { type: "string" }, seed: { type: "string" } },
+    options: { format: { type: "string", default: "human" }, runs: { type: "string" }, seed: { type: "string" }, bundle: { type: "string" }, trust: { type: "string" } },
   });
+  const format = values.format;
+  if (format !== "human" && format !== "github" && format !== "junit") throw new UsageError(`unknown --format \`${format}\`: use human, github or junit`);
+  if (values.trust !== undefined && values.bundle === undefined) throw new UsageError("--trust checks a shipped bundle: give it with --bundle FILE");
+  const trustedKeys = trustOption(values.trust);
   const runs = count("--runs", values.runs, defaultOptions.runs);
   const seed = count("--seed", values.seed, defaultOptions.seed);
   const paths = positionals.length > 0 ? positionals : ["policies"];
@@ -28,6 +40,7 @@ export function verifyCommand(args: string[], io: Io): number {
   if (diagnostics.length > 0) {
     const texts = new Map(sources.map((s) => [s.file, Buffer.from(s.bytes).toString("utf8")]));
     io.stderr.write(formatHuman(diagnostics, texts));
+    if (format === "github") io.stdout.write(formatGithub(diagnostics));
   }
   if (policies.length === 0) {
     io.stdout.write(`FAILED  the policies do not compile: nothing to verify\n`);
@@ -35,12 +48,33 @@ export function verifyCommand(args: string[], io: Io): number {
   }
   let failed = 0;
   let properties = 0;
+  if (values.bundle !== undefined) {
+    const shipped = readBundle(values.bundle, trustedKeys === undefined ? {} : { trustedKeys });
+    if (typeof shipped === "string") {
+      io.stdout.write(`FAILED  ${values.bundle}: ${shipped}\n`);
+      return 1;
+    }
+    for (const [i, policy] of policies.entries()) {
+      const compiled = shipped.bundle.policies.find((p) => p.name === policy.name);
+      if (compiled === undefined || compiled.revision !== policy.compiled.revision) {
+        const found = compiled === undefined ? "has no such policy" : `has revision ${compiled.revision}, the source ${policy.compiled.revision}`;
+        io.stdout.write(`FAILED  ${policy.name}: the bundle ${found}; recompile it\n`);
+        failed++;
+      } else policies[i] = { ...policy, compiled };
+    }
+    if (failed > 0) return 1;
+  }
+  const verifications: PolicyVerification[] = [];
   for (const policy of policies) {
     const verification = verifyPolicy(policy, { ...defaultOptions, runs, seed });
-    io.stdout.write(reportPolicy(verification));
+    verifications.push(verification);
+    // human: each policy as soon as it is done; github: the same lines after the annotations
+    if (format === "human") io.stdout.write(reportPolicy(verification));
     failed += failures(verification);
     properties += verification.results.length;
   }
+  if (format === "github") io.stdout.write(reportGithub(verifications, sources) + verifications.map(reportPolicy).join(""));
+  if (format === "junit") io.stdout.write(reportJunit(verifications));
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
   io.stderr.write(`${plural(policies.length, "policy", "policies")}, ${plural(properties, "property", "properties")}, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
@@ -51,4 +85,19 @@ function count(flag: string, text: string | undefined, fallback: number): number
   const n = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (flag === "--runs" && n < 1)) throw new UsageError(`${flag} takes a whole number${flag === "--runs" ? " from 1" : ""}, not \`${text}\``);
   return n;
+}
+
+function readBundle(path: string, options: Parameters<typeof loadBundle>[1]): LoadedBundle | string {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read --bundle ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return loadBundle(text, options);
+  } catch (error) {
+    if (error instanceof BundleError) return error.message;
+    throw error;
+  }
 }

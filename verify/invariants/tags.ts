@@ -1,0 +1,27 @@
+import { named, type Invariant } from "../property.js";
+
+/** Tags in the CRM's form: none on Salesforce, Zendesk's `^[a-z0-9_]+$`, Freshdesk's length limit; the platform tag iff enabled. */
+export const tags: Invariant = {
+  id: "tags",
+  title: "tags: in the CRM's form (none on Salesforce, Zendesk `^[a-z0-9_]+$`, Freshdesk at most 32 characters); the platform tag exactly when enabled",
+  rule: "docs/domain.md: Record tags (Zendesk, Kustomer, Freshdesk only)",
+  applies: () => true,
+  session(run) {
+    const { crm } = run.settings;
+    for (const { decision } of run.decisions) {
+      if (decision.decision === "none") continue;
+      const list = decision.tags;
+      if (crm.tagStyle === "none") {
+        if (list.length > 0) return `${named(run)} got tags ${JSON.stringify(list)} on ${crm.system}, which has none`;
+        continue;
+      }
+      const zendesk = list.find((t) => crm.tagStyle === "snake" && !/^[a-z0-9_]+$/.test(t));
+      if (zendesk !== undefined) return `${named(run)} got the Zendesk tag ${JSON.stringify(zendesk)}, not of the form ^[a-z0-9_]+$`;
+      const long = list.find((t) => crm.tagLimit > 0 && [...t].length > crm.tagLimit);
+      if (long !== undefined) return `${named(run)} got the tag ${JSON.stringify(long)}, over ${crm.tagLimit} characters`;
+      const platform = list.includes(crm.platformTag);
+      if (platform !== run.settings.tags.platform) return `${named(run)} got tags ${JSON.stringify(list)}: the platform tag \`${crm.platformTag}\` is ${run.settings.tags.platform ? "on" : "off"}`;
+    }
+    return undefined;
+  },
+};

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { loadBundle, type CrmRecord } from "../runtime/index.js";
+import { loadBundle, readTrustedKeys, type CrmRecord, type TrustedKeys } from "../runtime/index.js";
 import { FileBundleSource, UrlBundleSource, type BundleSource } from "./bundle-source.js";
 import { buildApp } from "./http/app.js";
 import { ServerMetrics } from "./metrics.js";
@@ -15,6 +15,8 @@ export interface ServeOptions {
   state: string;
   host: string;
   port: number;
+  /** A public key file, or a folder of them: only bundles signed by one of them load. */
+  trust?: string | undefined;
   /** File holding the bearer token; none: no authentication. */
   tokenFile?: string | undefined;
   /** Records that exist before the first event, applied to a new state only. */
@@ -42,6 +44,12 @@ export class StartError extends Error {}
 /** Opens the state, loads the bundle, rebuilds in-flight sessions, and listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.tokenFile === undefined ? undefined : readToken(options.tokenFile);
+  let trustedKeys: TrustedKeys | undefined;
+  try {
+    trustedKeys = options.trust === undefined ? undefined : readTrustedKeys(options.trust);
+  } catch (error) {
+    throw new StartError((error as Error).message);
+  }
   const source: BundleSource = "file" in options.bundle ? new FileBundleSource(options.bundle.file) : new UrlBundleSource(options.bundle.url);
   let text: string | undefined;
   try {
@@ -57,7 +65,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw new StartError(`cannot open the state database ${options.state}: ${(error as Error).message}`);
   }
   const metrics = new ServerMetrics();
-  const check = { policyName: options.policy, load: (t: string) => loadBundle(t), loadStored: (t: string) => loadBundle(t) };
+  const check = {
+    policyName: options.policy,
+    load: (t: string) => loadBundle(t, trustedKeys === undefined ? {} : { trustedKeys }),
+    loadStored: (t: string) => loadBundle(t),
+  };
   let service: DecisionService;
   let warn: (message: string) => void = () => {};
   try {

@@ -4,7 +4,7 @@ import { UsageError, type Io } from "../io.js";
 import { loadRecords } from "../load-records.js";
 
 export const serveUsage =
-  "crm-policy serve --bundle FILE|--bundle-url URL --policy NAME [--state PATH|:memory:] [--listen 127.0.0.1:8181] [--token-file FILE] [--records FILE] [--poll-seconds 2]";
+  "crm-policy serve --bundle FILE|--bundle-url URL --policy NAME [--trust DIR|FILE] [--state PATH|:memory:] [--listen 127.0.0.1:8181] [--token-file FILE] [--records FILE] [--poll-seconds 2]";
 
 /** How long SIGTERM waits for requests in flight before the process exits anyway. */
 const stopWithinMs = 10_000;
@@ -22,6 +22,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       policy: { type: "string" },
       state: { type: "string", default: "crm-policy-state.db" },
       listen: { type: "string", default: "127.0.0.1:8181" },
+      trust: { type: "string" },
       "token-file": { type: "string" },
       records: { type: "string" },
       "record-prefix": { type: "string", default: "rec" },
@@ -51,6 +52,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       state: values.state,
       host,
       port,
+      trust: values.trust,
       tokenFile: values["token-file"],
       records,
       recordPrefix: values["record-prefix"],

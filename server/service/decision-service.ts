@@ -123,13 +123,16 @@ export class DecisionService {
     const problem = eventProblem(value);
     if (problem !== undefined) return rejected(line, problem);
     const event = value as SessionEvent;
-    if (event.type === "record.status") return this.outcome(line, this.live.decider.push(event));
+    if (event.type === "record.status") {
+      const result = this.live.decider.push(event);
+      return result instanceof Rejection ? this.refused(line, result) : this.outcome(line, result);
+    }
     const route = this.routes.get(event.sessionId);
     const revision = route?.revision ?? this.live;
     const decider = revision.decider;
     const before = decider.inFlight;
     const result = decider.push(event);
-    if (result instanceof Rejection) return rejected(line, result.reason);
+    if (result instanceof Rejection) return this.refused(line, result);
     const after = decider.inFlight;
     if (after > before) {
       this.routes.started(event.sessionId, revision);
@@ -143,9 +146,17 @@ export class DecisionService {
     return this.outcome(line, result);
   }
 
-  private outcome(line: number, result: Decision | Rejection | undefined): EventOutcome {
+  /**
+   * A rejected event. When the store failed under it (a retryable rejection), the batch cannot
+   * be stored as answered: it is abandoned whole, and the client sends it again.
+   */
+  private refused(line: number, rejection: Rejection): EventOutcome {
+    if (rejection.retryable) throw rejection.cause instanceof Error ? rejection.cause : new Error(rejection.reason);
+    return rejected(line, rejection.reason);
+  }
+
+  private outcome(line: number, result: Decision | undefined): EventOutcome {
     if (result === undefined) return { line, status: "accepted" };
-    if (result instanceof Rejection) return rejected(line, result.reason);
     return { line, status: "decided", seq: this.store.appendDecision(result), decision: result };
   }
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await startServerProcess(["--bundle", example.bundle, "--policy", "acme-support", "--state", join(dir, "state.db"), "--token-file", join(dir, "token"), "--max-body-bytes", "100000"]);
 });
 afterAll(async () => {
-  server.child.kill("SIGKILL");
+  if (server.child.exitCode === null) server.child.kill("SIGKILL");
   await server.exited;
   rmSync(dir, { recursive: true, force: true });
 });
@@ -113,4 +113,16 @@ test("after all of it the process is still up and serving", async () => {
   const { json } = await post(chat("after"));
   expect(json.results[0].status).toBe("accepted");
   expect(server.logs.some((l) => l["level"] === 50 || l["level"] === 60)).toBe(false); // no error or fatal log line
+});
+
+test("SIGTERM: a waiting long poll is answered, the process checkpoints and exits 0", async () => {
+  const polling = fetch(`${server.url}/v1/decisions?after=1000000&wait=20`, { headers: auth });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const begun = Date.now();
+  server.child.kill("SIGTERM");
+  const response = await polling;
+  expect(response.status).toBe(200);
+  expect(await server.exited).toBe(0);
+  expect(Date.now() - begun).toBeLessThan(10_000);
+  expect(server.logs.map((l) => l["msg"])).toContain("stopped");
 });

@@ -33,6 +33,10 @@ export const commands: Record<string, () => Promise<Loaded>> = {
     const m = await import("./commands/verify.js");
     return { run: m.verifyCommand, spec: m.verifySpec };
   },
+  keys: async () => {
+    const m = await import("./commands/keys.js");
+    return { run: m.keysCommand, spec: m.keysSpec };
+  },
 };
 
 /** The text of `crm-policy --help`: one line per command. */

@@ -1,7 +1,7 @@
 import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import type { Io } from "../io.js";
-import { loadPolicy } from "../load-policy.js";
+import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { readLineBatches } from "../read-lines.js";
 
@@ -14,6 +14,7 @@ export const simulateSpec = defineCommand({
     name: { type: "string", value: "NAME", description: "which policy of the bundle; needed when it has several" },
     events: { type: "string", value: "FILE|-", required: true, description: "session events as JSON Lines; - reads stdin" },
     records: { type: "string", value: "FILE", description: "existing CRM records as JSON Lines" },
+    trust: { type: "string", value: "DIR|FILE", description: "public keys: the bundle must be signed by one of them" },
   },
   examples: ["crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events examples/sessions.jsonl"],
 });
@@ -24,7 +25,7 @@ export const simulateSpec = defineCommand({
  */
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseCommand(simulateSpec, args);
-  const loaded = await loadPolicy(values.policy, values.name);
+  const loaded = await loadPolicy(values.policy, values.name, trustOption(values.trust));
   if (!loaded.ok) {
     io.stderr.write(loaded.message + "\n");
     return 1;

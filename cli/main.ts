@@ -29,6 +29,10 @@ export const commands: Record<string, () => Promise<Loaded>> = {
     const m = await import("./commands/test.js");
     return { run: m.testCommand, spec: m.testSpec };
   },
+  diff: async () => {
+    const m = await import("./commands/diff.js");
+    return { run: m.diffCommand, spec: m.diffSpec };
+  },
   verify: async () => {
     const m = await import("./commands/verify.js");
     return { run: m.verifyCommand, spec: m.verifySpec };

@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
 import { policiesUnderTest } from "../../verify/policy-under-test.js";
 import { failures, reportPolicy } from "../../verify/report.js";
-import { defaultOptions, verifyPolicy } from "../../verify/verify-policy.js";
+import { defaultOptions, verifyPolicy, type PolicyVerification } from "../../verify/verify-policy.js";
+import { formatGithub } from "../../compiler/diagnostics/format-github.js";
+import { reportGithub } from "../verify-report/report-github.js";
+import { reportJunit } from "../verify-report/report-junit.js";
 import { BundleError, loadBundle, type LoadedBundle } from "../../runtime/index.js";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
@@ -17,6 +20,7 @@ export const verifySpec = defineCommand({
   options: {
     runs: { type: "string", value: "N", default: String(defaultOptions.runs), description: "generated traces per property" },
     seed: { type: "string", value: "N", default: String(defaultOptions.seed), description: "seed of the trace generator; a failure prints the seed to replay it" },
+    format: { type: "string", choices: ["human", "github", "junit"], default: "human", description: "how the results are printed" },
     bundle: { type: "string", value: "FILE", description: "run the policies of this shipped bundle, loaded as a service loads it" },
     trust: { type: "string", value: "DIR|FILE", description: "with --bundle: public keys, one of which must have signed it" },
   },
@@ -32,6 +36,7 @@ export const verifySpec = defineCommand({
  */
 export function verifyCommand(args: string[], io: Io): number {
   const { values, positionals } = parseCommand(verifySpec, args);
+  const format = values.format;
   if (values.trust !== undefined && values.bundle === undefined) throw new UsageError("--trust checks a shipped bundle: give it with --bundle FILE");
   const trustedKeys = trustOption(values.trust);
   const runs = count("--runs", values.runs);
@@ -43,6 +48,7 @@ export function verifyCommand(args: string[], io: Io): number {
   if (diagnostics.length > 0) {
     const texts = new Map(sources.map((s) => [s.file, Buffer.from(s.bytes).toString("utf8")]));
     io.stderr.write(formatHuman(diagnostics, texts));
+    if (format === "github") io.stdout.write(formatGithub(diagnostics));
   }
   if (policies.length === 0) {
     io.stdout.write(`FAILED  the policies do not compile: nothing to verify\n`);
@@ -66,12 +72,17 @@ export function verifyCommand(args: string[], io: Io): number {
     }
     if (failed > 0) return 1;
   }
+  const verifications: PolicyVerification[] = [];
   for (const policy of policies) {
     const verification = verifyPolicy(policy, { ...defaultOptions, runs, seed });
-    io.stdout.write(reportPolicy(verification));
+    verifications.push(verification);
+    // human: each policy as soon as it is done; github: the same lines after the annotations
+    if (format === "human") io.stdout.write(reportPolicy(verification));
     failed += failures(verification);
     properties += verification.results.length;
   }
+  if (format === "github") io.stdout.write(reportGithub(verifications, sources) + verifications.map(reportPolicy).join(""));
+  if (format === "junit") io.stdout.write(reportJunit(verifications));
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
   io.stderr.write(`${plural(policies.length, "policy", "policies")}, ${plural(properties, "property", "properties")}, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;

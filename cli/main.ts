@@ -43,7 +43,7 @@ export const commands: Record<string, () => Promise<Loaded>> = {
   },
   serve: async () => {
     const m = await import("./commands/serve.js");
-    return { run: m.serveCommand, usage: m.serveUsage };
+    return { run: m.serveCommand, spec: m.serveSpec };
   },
 };
 

@@ -1,10 +1,29 @@
-import { parseArgs } from "node:util";
 import { startServer, StartError, type RunningServer } from "../../server/start.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { loadRecords } from "../load-records.js";
 
-export const serveUsage =
-  "crm-policy serve --bundle FILE|--bundle-url URL --policy NAME [--trust DIR|FILE] [--state PATH|:memory:] [--listen 127.0.0.1:8181] [--token-file FILE] [--records FILE] [--poll-seconds 2]";
+export const serveSpec = defineCommand({
+  name: "serve",
+  summary: "run the decision service over HTTP, durable on SQLite (docs/serve.md)",
+  description:
+    "POST /v1/events takes batches of session events and answers once they are stored; GET /v1/decisions is the outbox. The bundle is watched and reloaded; SIGTERM stops cleanly.",
+  options: {
+    bundle: { type: "string", value: "FILE", description: "the bundle file, watched for changes (or --bundle-url)" },
+    "bundle-url": { type: "string", value: "URL", description: "the bundle's URL, polled with ETag (or --bundle)" },
+    policy: { type: "string", value: "NAME", required: true, description: "the policy of the bundle to run" },
+    trust: { type: "string", value: "DIR|FILE", description: "public keys: only bundles signed by one of them load" },
+    state: { type: "string", value: "PATH|:memory:", default: "crm-policy-state.db", description: "the SQLite state file" },
+    listen: { type: "string", value: "HOST:PORT", default: "127.0.0.1:8181", description: "the address to listen on" },
+    "token-file": { type: "string", value: "FILE", description: "a bearer token every route but the health checks requires" },
+    records: { type: "string", value: "FILE", description: "CRM records that exist before the first event (new state only)" },
+    "record-prefix": { type: "string", value: "P", default: "rec", description: "ids of created records: P-1, P-2, …" },
+    "max-body-bytes": { type: "string", value: "N", default: String(8 << 20), description: "larger request bodies get 413" },
+    "poll-seconds": { type: "string", value: "S", default: "2", description: "how often the bundle file or URL is checked" },
+    "log-level": { type: "string", choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info", description: "JSON logs on stdout from this level up" },
+  },
+  examples: ["crm-policy serve --bundle dist/policies.bundle.json --policy acme-support --state state.db"],
+});
 
 /** How long SIGTERM waits for requests in flight before the process exits anyway. */
 const stopWithinMs = 10_000;
@@ -14,29 +33,11 @@ const stopWithinMs = 10_000;
  * SIGINT, then stops accepting, finishes requests in flight, checkpoints the state, exits 0.
  */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      bundle: { type: "string" },
-      "bundle-url": { type: "string" },
-      policy: { type: "string" },
-      state: { type: "string", default: "crm-policy-state.db" },
-      listen: { type: "string", default: "127.0.0.1:8181" },
-      trust: { type: "string" },
-      "token-file": { type: "string" },
-      records: { type: "string" },
-      "record-prefix": { type: "string", default: "rec" },
-      "max-body-bytes": { type: "string", default: String(8 << 20) },
-      "poll-seconds": { type: "string", default: "2" },
-      "log-level": { type: "string", default: "info" },
-    },
-  });
+  const { values } = parseCommand(serveSpec, args);
   if ((values.bundle === undefined) === (values["bundle-url"] === undefined)) throw new UsageError("give one of --bundle FILE or --bundle-url URL");
-  if (values.policy === undefined) throw new UsageError("--policy NAME is required");
   const { host, port } = listenAddress(values.listen);
   const bodyLimit = positive(values["max-body-bytes"], "--max-body-bytes");
   const pollSeconds = positive(values["poll-seconds"], "--poll-seconds");
-  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(values["log-level"])) throw new UsageError("--log-level is one of fatal, error, warn, info, debug, trace, silent");
   let records;
   if (values.records !== undefined) {
     const loaded = loadRecords(values.records);

@@ -175,6 +175,7 @@ const tokenNames: Record<string, string> = {
   INVERSE: "`{{else}}`",
   OPEN_SEXPR: "`(`",
   CLOSE: "`}}`",
+  CLOSE_UNESCAPED: "`}}}`",
   OPEN: "`{{`",
   OPEN_ENDBLOCK: "`{{/`",
 };
@@ -198,7 +199,10 @@ function syntaxProblem(template: string, error: unknown): TemplateProblem {
     message: `title template does not parse: ${found}`,
     start,
     end,
-    help: "a variable is written `{{NAME}}`; a literal `{{` is written `\\{{`",
+    help:
+      got === "CLOSE_UNESCAPED"
+        ? "a `}` cannot follow a variable directly (Handlebars reads `}}}` as the end of `{{{`): put text between them"
+        : "a variable is written `{{NAME}}`; a literal `{{` is written `\\{{`",
   };
 }
 

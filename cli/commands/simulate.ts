@@ -1,32 +1,33 @@
-import { parseArgs } from "node:util";
 import { Decider, defaultLateness, defaultMaxSessionAge, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
 import { parseDuration } from "../duration.js";
 import { UsageError, type Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { readLineBatches } from "../read-lines.js";
 
-export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE] [--trust DIR|FILE] [--lateness DURATION] [--max-session-age DURATION]";
+export const simulateSpec = defineCommand({
+  name: "simulate",
+  summary: "replay an event log through one policy and print its decisions",
+  description: "Decisions go to stdout as JSON Lines; rejected lines, warnings and a summary go to stderr. Exit 1 if a line was rejected.",
+  options: {
+    policy: { type: "string", value: "FILE", required: true, description: "a compiled bundle or a policy source file" },
+    name: { type: "string", value: "NAME", description: "which policy of the bundle; needed when it has several" },
+    events: { type: "string", value: "FILE|-", required: true, description: "session events as JSON Lines; - reads stdin" },
+    records: { type: "string", value: "FILE", description: "existing CRM records as JSON Lines" },
+    trust: { type: "string", value: "DIR|FILE", description: "public keys: the bundle must be signed by one of them" },
+    lateness: { type: "string", value: "DURATION", description: "how long after a session's end its late events still count; end decisions wait that long (e.g. 30s, 2m, 0; default 30s)" },
+    "max-session-age": { type: "string", value: "DURATION", description: "a session with no `ended` this long after its start is closed as `expired` (default 1d)" },
+  },
+  examples: ["crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events examples/sessions.jsonl"],
+});
 
 /**
  * `crm-policy simulate`: replays an event log through one policy. Decisions go to stdout as
  * JSON Lines; rejected lines, warnings and a summary go to stderr. Exit 1 if a line was rejected.
  */
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      policy: { type: "string" },
-      name: { type: "string" },
-      events: { type: "string" },
-      records: { type: "string" },
-      trust: { type: "string" },
-      lateness: { type: "string" },
-      "max-session-age": { type: "string" },
-    },
-  });
-  if (values.policy === undefined) throw new UsageError("--policy FILE is required");
-  if (values.events === undefined) throw new UsageError("--events FILE (or - for stdin) is required");
+  const { values } = parseCommand(simulateSpec, args);
   const loaded = await loadPolicy(values.policy, values.name, trustOption(values.trust));
   if (!loaded.ok) {
     io.stderr.write(loaded.message + "\n");

@@ -63,7 +63,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   }
   await out.flush();
   io.stderr.write(
-    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}\n`,
+    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${loaded.policy.name} ${loaded.policy.revision}, bundle ${loaded.digest}\n`,
   );
   return counts.rejected > 0 ? 1 : 0;
 }

@@ -10,6 +10,10 @@ export interface Variant {
   settings: Settings;
   title: RenderTitle;
   types: SessionTypes;
+  /** Provenance of its decisions: the policy's name and revision, the overrides merged in. */
+  policy: string;
+  revision: string;
+  overrides: readonly number[];
 }
 
 /**
@@ -22,7 +26,7 @@ export class Variants {
   private readonly merged = new Map<string, Variant>();
 
   constructor(private readonly policy: CompiledPolicy) {
-    this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy) };
+    this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy), policy: policy.name, revision: policy.revision, overrides: [] };
     this.conditions = policy.overrides.map((o) => o.condition as CompiledCondition);
   }
 
@@ -45,14 +49,16 @@ export class Variants {
     let records: Settings = { ...policy.records };
     let title = { ...policy.title };
     let tags = { ...policy.tags };
+    const matched: number[] = [];
     policy.overrides.forEach((override, i) => {
       if (key[i] !== "1") return;
+      matched.push(i);
       records = { ...records, ...override.records };
       title = { ...title, ...override.title };
       tags = { ...tags, ...override.tags };
     });
     const sessionTypes = policy.sessionTypes.map((t) => ({ ...t, tags: recordTags(t.name, policy.crm, tags) }));
     const merged: CompiledPolicy = { ...policy, records, title, tags, sessionTypes };
-    return { settings: records, title: titleRenderer(merged), types: new SessionTypes(merged) };
+    return { settings: records, title: titleRenderer(merged), types: new SessionTypes(merged), policy: policy.name, revision: policy.revision, overrides: matched };
   }
 }

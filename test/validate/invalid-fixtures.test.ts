@@ -45,6 +45,9 @@ const alwaysHelped: readonly string[] = [
   "template-path",
   "template-comment",
   "template-multiline",
+  "template-whitespace-control",
+  "template-brackets",
+  "template-inner-whitespace",
   "template-too-long",
   "condition-syntax",
   "condition-unknown-attribute",
@@ -210,6 +213,21 @@ const pinned: [string, string, string, string | undefined][] = [
     "`constructor.name` is not a title variable: paths, `this` and `@data` are not allowed",
     "use one of {{CALL_TYPE}} {{CALL_ID}} {{MENU_PATH}} {{PHONE_NUMBER}} {{LANGUAGE}} {{TIMESTAMP}}",
   ],
+  [
+    "template-whitespace-control.yaml",
+    "template-whitespace-control 8:18",
+    "whitespace control (`~`) is not allowed in titles: it removes the spaces written next to the variable",
+    "write `{{CALL_ID}}`",
+  ],
+  [
+    "template-brackets-whitespace-control.yaml",
+    "template-whitespace-control 8:16",
+    "whitespace control (`~`) is not allowed in titles: it removes the spaces written next to the variable; the braces also hold brackets",
+    "write `{{CALL_ID}}`",
+  ],
+  ["template-brackets.yaml", "template-brackets 8:16", "brackets around a variable name are not allowed in titles", "write `{{CALL_ID}}`"],
+  ["template-inner-spaces.yaml", "template-inner-whitespace 8:21", "whitespace inside `{{...}}` is not allowed in titles", "write `{{CALL_ID}}`"],
+  ["template-inner-line-break.yaml", "template-multiline 8:16", "a title is one line of text: the template has a line break inside `{{...}}`", "write `{{CALL_ID}}`"],
   ["template-too-long.yaml", "template-too-long 8:13", "the template's own text is 325 characters, over the 255-character subject limit", "shorten the template: titles are cut at the limit"],
   ["condition-unknown-attribute.yaml", "condition-unknown-attribute 8:11", "unknown attribute `chanel`", "did you mean `channel`?"],
   ["condition-double-quoted-escapes.yaml", "condition-unknown-attribute 8:39", "unknown attribute `chanel`", "did you mean `channel`?"],
@@ -263,6 +281,19 @@ describe("pinned spans", () => {
 
   it("underlines a mustache on the second line of a CRLF block scalar", () => {
     expect(span("template-crlf.yaml", "template-unknown-variable 10:17")).toBe("10:17-10:25");
+  });
+
+  it("underlines the characters between the braces that are not the variable's name", () => {
+    expect(span("template-whitespace-control.yaml", "template-whitespace-control 8:18")).toBe("8:18-8:27");
+    expect(span("template-whitespace-control-open.yaml", "template-whitespace-control 8:16")).toBe("8:16-8:17");
+    expect(span("template-whitespace-control-close.yaml", "template-whitespace-control 8:25")).toBe("8:25-8:26");
+    expect(span("template-brackets.yaml", "template-brackets 8:16")).toBe("8:16-8:25");
+    expect(span("template-brackets-whitespace-control.yaml", "template-whitespace-control 8:16")).toBe("8:16-8:26");
+    expect(span("template-inner-spaces.yaml", "template-inner-whitespace 8:21")).toBe("8:21-8:30");
+    expect(span("template-inner-tab.yaml", "template-inner-whitespace 8:16")).toBe("8:16-8:18");
+    expect(span("template-inner-no-break-space.yaml", "template-inner-whitespace 8:23")).toBe("8:23-8:29");
+    expect(span("template-inner-line-break.yaml", "template-multiline 8:16")).toBe("8:16-8:18");
+    expect(span("template-inner-crlf.yaml", "template-multiline 8:23")).toBe("8:23-8:27");
   });
 
   it("underlines the whole unexpected token of a template syntax error", () => {

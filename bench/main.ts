@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark of issue 4, item 5, in one process, printed as one table.
+// `npm run bench`: every benchmark in one process, printed as one table.
 // Each figure is a median of several rounds; every ratio compares figures measured side by side
 // in this run, with the compared variants' rounds interleaved.
 import { rmSync } from "node:fs";

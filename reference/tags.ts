@@ -1,6 +1,6 @@
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 
-/** Tags of a record, written out per CRM from domain.md's examples. */
+/** Tags of a record, written out per CRM from docs/domain.md's examples. */
 export function referenceTags(policy: ResolvedPolicy, sessionType: string): string[] {
   const system = policy.crm.system;
   if (system === "salesforce") return [];

@@ -1,6 +1,6 @@
 import type { Crm } from "../../schemas/types/bundle.v1.js";
 
-/** A session type name as a tag, in the CRM's form (domain.md, "Record tags"). */
+/** A session type name as a tag, in the CRM's form (docs/domain.md, "Record tags"). */
 export function sessionTypeTag(name: string, crm: Pick<Crm, "tagStyle" | "tagLimit">): string | undefined {
   let tag: string;
   switch (crm.tagStyle) {

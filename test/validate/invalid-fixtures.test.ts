@@ -160,6 +160,20 @@ const pinned: [string, string, string, string | undefined][] = [
   ["schema-invalid-statuses.yaml", "invalid-value 7:32", "`closedStatuses` lists the same item twice", undefined],
   ["read-duplicate-key.yaml", "duplicate-key 7:3", "duplicate key `system`", undefined],
   ["read-duplicate-key.json", "duplicate-key 6:3", "duplicate key `crm`", undefined],
+  ["read-duplicate-key-alias.yaml", "duplicate-key 7:1", "duplicate key `apiVersion`", undefined],
+  [
+    "read-collection-key.yaml",
+    "yaml-syntax 7:3",
+    "a key must be a string, found a list",
+    'in YAML, text that starts with `{` or `[` is a mapping or a list: put it in quotes, as in `template: "{{CALL_ID}}"`',
+  ],
+  ["schema-alias-key.yaml", "unknown-property 6:3", "unknown property `b`", "allowed here: `name`, `description`"],
+  [
+    "read-unquoted-template.yaml",
+    "yaml-syntax 8:14",
+    "a key must be a string, found a mapping",
+    'in YAML, text that starts with `{` or `[` is a mapping or a list: put it in quotes, as in `template: "{{CALL_ID}}"`',
+  ],
   ["read-utf16le-bom.yaml", "not-utf8 1:1", "file is UTF-16, not UTF-8", "save the file as UTF-8"],
   ["read-not-utf8.yaml", "not-utf8 5:19", "file is not valid UTF-8: byte 0xe9 at offset 103", "save the file as UTF-8"],
   ["read-empty.yaml", "empty-file 1:1", "file is empty", undefined],
@@ -260,6 +274,13 @@ describe("pinned spans", () => {
 
   it("underlines a whole duplicate key", () => {
     expect(span("read-duplicate-key.yaml", "duplicate-key 7:3")).toBe("7:3-7:9");
+  });
+
+  it("underlines a key where it is written: a list, an alias, an alias that repeats a key", () => {
+    expect(span("read-collection-key.yaml", "yaml-syntax 7:3")).toBe("7:3-7:6");
+    expect(span("schema-alias-key.yaml", "unknown-property 6:3")).toBe("6:3-6:5");
+    expect(span("read-unquoted-template.yaml", "yaml-syntax 8:14")).toBe("8:14-8:25");
+    expect(span("read-duplicate-key-alias.yaml", "duplicate-key 7:1")).toBe("7:1-7:3");
   });
 
   it("underlines the alias that has no anchor", () => {

@@ -41,6 +41,10 @@ export const commands: Record<string, () => Promise<Loaded>> = {
     const m = await import("./commands/keys.js");
     return { run: m.keysCommand, spec: m.keysSpec };
   },
+  serve: async () => {
+    const m = await import("./commands/serve.js");
+    return { run: m.serveCommand, spec: m.serveSpec };
+  },
 };
 
 /** The text of `crm-policy --help`: one line per command. */

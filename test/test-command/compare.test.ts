@@ -1,7 +1,7 @@
 // How expected and actual decision lines are lined up and compared (cli/policy-tests/compare.ts).
 import { describe, expect, it } from "vitest";
 import { compare, type Difference } from "../../cli/policy-tests/compare.js";
-import type { Decision } from "../../runtime/index.js";
+import type { Decision } from "@crm-policy/runtime";
 import type { ExpectedDecision, TestCase } from "../../schemas/types/policy-test.v1.js";
 
 const provenance = { policy: "acme-support", revision: "sha256:" + "0".repeat(64), overrides: [] };

@@ -81,6 +81,8 @@ export class Observer {
         facts.ended = true;
         session.endedAt = e.at;
         return;
+      default:
+        e satisfies never;
     }
   }
 

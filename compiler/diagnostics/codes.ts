@@ -1,6 +1,8 @@
 // Every diagnostic code, with its severity. Codes are stable: tools and CI scripts match on them.
 // docs/diagnostics.md explains each one.
 export const codes = {
+  // a bug in crm-policy itself: a check that threw
+  "internal-error": "error",
   // reading the file
   "read-error": "error",
   "not-utf8": "error",

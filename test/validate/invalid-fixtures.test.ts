@@ -20,10 +20,11 @@ const expected = (file: string) => [...(manifest[file] ?? [])];
 /**
  * Codes no fixture of this folder can produce. `no-policies` is about a folder without policy
  * files and `tag-too-long` needs a catalog with a long session type name (both in
- * separate-codes.test.ts, like `read-error`, which needs a file that cannot be read). Strings,
+ * separate-codes.test.ts, like `read-error`, which needs a file that cannot be read;
+ * `internal-error` needs a check that throws: internal-error.test.ts). Strings,
  * not `Code`s, so that removing a code from codes.ts does not break this file.
  */
-const notFromFixtures: readonly string[] = ["no-policies", "tag-too-long", "read-error"];
+const notFromFixtures: readonly string[] = ["no-policies", "tag-too-long", "read-error", "internal-error"];
 
 /** Codes whose diagnostics always say what to do instead. */
 const alwaysHelped: readonly string[] = [

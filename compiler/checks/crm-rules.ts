@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { sessionTypeTag } from "../../runtime/tags/tag-forms.js";
+import { sessionTypeTag } from "@crm-policy/runtime/toolchain";
 import { report, settingSections, type Check } from "./check.js";
 
 /** Tags only where the catalog says the CRM's records have them (`tags: false`). */

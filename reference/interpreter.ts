@@ -1,7 +1,8 @@
 import type { Catalog } from "../compiler/model/catalog.js";
 import { parseCondition } from "../compiler/conditions/parse-condition.js";
-import { mergeOverrides } from "../compiler/model/merge-overrides.js";
-import { resolvePolicy, type ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import { referencePolicy } from "./defaults.js";
+import { referenceMerge } from "./merge.js";
 import type { RecordCreationPolicy } from "../schemas/types/policy.v1.js";
 import { referenceCondition } from "./conditions.js";
 import type { Decision, Trigger } from "../schemas/types/decision.v1.js";
@@ -43,7 +44,7 @@ export class ReferenceInterpreter {
     /** The policy's revision in the bundle: sha256 of its source file (docs/semantics.md, "Provenance"). */
     private readonly revision: string,
   ) {
-    this.policy = resolvePolicy(source, catalog);
+    this.policy = referencePolicy(source, catalog);
     this.records = records.map((r) => ({ ...r, closedAt: r.closedAt ?? null }));
   }
 
@@ -79,7 +80,7 @@ export class ReferenceInterpreter {
   private start(event: Started): Outcome {
     const matches = this.matchingOverrides(event);
     const overrides = matches.flatMap((matched, i) => (matched ? [i] : []));
-    this.sessions.set(event.sessionId, { start: event, policy: resolvePolicy(mergeOverrides(this.source, matches), this.catalog), overrides, events: [], decided: false });
+    this.sessions.set(event.sessionId, { start: event, policy: referencePolicy(referenceMerge(this.source, matches), this.catalog), overrides, events: [], decided: false });
     const known = this.catalog.sessionTypes.some((t) => t.name === event.sessionType);
     return known ? {} : { warning: `unknown session type ${event.sessionType}` };
   }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 // A fifth CRM is data: added to a copy of catalog/ and regenerated with the package's own
 // generators, it is accepted by the schemas, the types, the checks, the runtime and the
 // reference, with the built code (dist/) copied unchanged.
@@ -110,7 +111,8 @@ describe("a fifth CRM added to the catalog", () => {
     }
 
     const records = readFileSync(join(dir, "examples", "records.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as CrmRecord);
-    const reference = new ReferenceInterpreter(parse(policyText) as RecordCreationPolicy, loadCatalog(join(dir, "catalog")), records);
+    const revision = "sha256:" + createHash("sha256").update(policyText).digest("hex");
+    const reference = new ReferenceInterpreter(parse(policyText) as RecordCreationPolicy, loadCatalog(join(dir, "catalog")), records, revision);
     const events = readFileSync(join(dir, "examples", "sessions.jsonl"), "utf8").trim().split("\n");
     const expected = events.map((line) => reference.apply(JSON.parse(line))).flatMap((o) => ("decision" in o ? [o.decision] : []));
     expect(decisions).toEqual(expected);

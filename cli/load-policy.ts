@@ -1,17 +1,19 @@
 import { readFileSync } from "node:fs";
 import { BundleError, loadBundle } from "../runtime/index.js";
 import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
-import { UsageError } from "./io.js";
+import { FileError, UsageError, fileProblem } from "./io.js";
+import { escapeText } from "../runtime/text/escape-text.js";
 
 /** A policy to run, from a compiled bundle or straight from a policy source file. */
 export async function loadPolicy(path: string, name: string | undefined): Promise<{ ok: true; policy: CompiledPolicy } | { ok: false; message: string }> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
-  } catch {
-    throw new UsageError(`cannot read policy file ${path}`);
+  } catch (error) {
+    throw new FileError(`cannot read policy file \`${escapeText(path)}\`: ${fileProblem(error) ?? String(error)}`);
   }
-  const text = bytes.toString("utf8");
+  // a byte order mark is accepted in a bundle as in a policy
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   if (/^\s*\{[\s\S]*"format"\s*:\s*"crm-policy-bundle\//.test(text.slice(0, 4096)) || path.endsWith(".bundle.json")) {
     try {
       const bundle = loadBundle(text);

@@ -1,4 +1,4 @@
-import { UsageError, type Io } from "./io.js";
+import { FileError, UsageError, type Io } from "./io.js";
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 type Loaded = { run: Command; usage: string };
@@ -53,6 +53,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || isArgsError(error)) {
       io.stderr.write(`crm-policy ${name}: ${(error as Error).message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof FileError) {
+      io.stderr.write(`crm-policy ${name}: ${error.message}\n`);
       return 2;
     }
     io.stderr.write(`crm-policy ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

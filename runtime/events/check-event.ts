@@ -1,5 +1,5 @@
 import type { SessionEvent } from "../../schemas/types/session-event.v1.js";
-import { isTime } from "./time.js";
+import { isTime, timeRange } from "./time.js";
 
 const types = new Set(["started", "assigned", "connected", "message", "ended", "record.status"]);
 
@@ -15,7 +15,7 @@ export function eventProblem(value: unknown): string | undefined {
   if (type === undefined) return "missing field `type`";
   if (typeof type !== "string") return "field `type` must be a string";
   if (!types.has(type)) return `unknown event type \`${type}\``;
-  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : "field `at` must be an RFC 3339 time with a zone";
+  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : `field \`at\` must be an RFC 3339 time with a zone, from ${timeRange.from} to ${timeRange.to}`;
   if (type === "record.status") return id(event, "recordId") ?? id(event, "status");
   const problem = id(event, "sessionId");
   if (problem !== undefined) return problem;

@@ -28,6 +28,10 @@ const commands: Record<string, () => Promise<Loaded>> = {
     const m = await import("./commands/verify.js");
     return { run: m.verifyCommand, usage: m.verifyUsage };
   },
+  keys: async () => {
+    const m = await import("./commands/keys.js");
+    return { run: m.keysCommand, usage: m.keysUsage };
+  },
 };
 
 async function usage(): Promise<string> {

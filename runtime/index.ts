@@ -1,5 +1,7 @@
 // The runtime services embed. It imports nothing from compiler/, ajv, nearley or handlebars.
-export { loadBundle, BundleError, LoadedBundle } from "./bundle/load-bundle.js";
+export { loadBundle, BundleError, LoadedBundle, type LoadBundleOptions } from "./bundle/load-bundle.js";
+export { TrustedKeys } from "./bundle/trust.js";
+export { readTrustedKeys } from "./bundle/trust-files.js";
 export { bundleFormat } from "./bundle/format.js";
 export { Decider, Rejection, type DeciderOptions } from "./decide/decider.js";
 export { MemoryRecordStore } from "./records/memory-store.js";

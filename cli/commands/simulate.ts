@@ -3,12 +3,12 @@ import { parseArgs } from "node:util";
 import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
 import { escapeText } from "../../runtime/text/escape-text.js";
 import { FileError, UsageError, fileProblem, type Io } from "../io.js";
-import { loadPolicy } from "../load-policy.js";
+import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { isBlank } from "../blank-line.js";
 import { readLineBatches } from "../read-lines.js";
 
-export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE]";
+export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE] [--trust DIR|FILE]";
 
 /**
  * `crm-policy simulate`: replays an event log through one policy. Decisions go to stdout as
@@ -19,12 +19,12 @@ export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { policy: { type: "string" }, name: { type: "string" }, events: { type: "string" }, records: { type: "string" } },
+    options: { policy: { type: "string" }, name: { type: "string" }, events: { type: "string" }, records: { type: "string" }, trust: { type: "string" } },
   });
   if (values.policy === undefined) throw new UsageError("--policy FILE is required");
   if (values.events === undefined) throw new UsageError("--events FILE (or - for stdin) is required");
   if (values.events !== "-") checkReadable(values.events, "events");
-  const loaded = await loadPolicy(values.policy, values.name);
+  const loaded = await loadPolicy(values.policy, values.name, trustOption(values.trust));
   if (!loaded.ok) {
     io.stderr.write(loaded.message + "\n");
     return 1;

@@ -1,7 +1,7 @@
 import { dirname } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import { compileSources } from "../../compiler/pipeline.js";
-import { validateTestFile, type CheckedTestFile } from "../../compiler/tests/validate-test-file.js";
+import { validateTestFile, type CheckedTestFile } from "../../compiler/policy-tests/validate-test-file.js";
 import { pointerOf } from "../../compiler/source/yaml-document.js";
 import type { CompiledPolicy } from "../../runtime/index.js";
 import { readFolderSources, readSource } from "../source-files.js";

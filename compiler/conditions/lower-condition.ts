@@ -9,7 +9,7 @@ import { literalValue } from "./literal-value.js";
  * a bare boolean (`anonymous`, `true`) as `== true`. Lower only conditions checkCondition
  * accepted: an unknown attribute name is a programming error here and throws. Outcome
  * attributes lower like session ones; only an `expect`'s `always` has them, and those trees
- * stay out of the bundle (compiler/verify/ evaluates them).
+ * stay out of the bundle (verify/ evaluates them).
  */
 export function lowerCondition(condition: Condition): CompiledCondition {
   switch (condition.kind) {

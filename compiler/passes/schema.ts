@@ -34,7 +34,7 @@ export function checkSchema(
 /**
  * ajv's errors for a document as located diagnostics, one per mistake. `rootName` names the
  * whole document in messages (`policy`, `test file`). Also used for test files
- * (compiler/tests/validate-test-file.ts).
+ * (compiler/policy-tests/validate-test-file.ts).
  */
 export function schemaDiagnostics(errors: readonly ErrorObject[], document: ParsedDocument, rootName: string): Diagnostic[] {
   const file = document.source.file;

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Scalar } from "yaml";
+import { isMap, isPair, isSeq, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import type { Span } from "../diagnostics/diagnostic.js";
+import { keyProblems, keyText, type KeyProblem } from "./yaml-keys.js";
 import { SourceText } from "./source-text.js";
 
 /** A parsed policy file: its plain value, and where each JSON pointer sits in the text. */
@@ -16,6 +17,7 @@ export interface YamlProblem {
   kind: "syntax" | "duplicate-key" | "multiple-documents" | "empty";
   message: string;
   span: Span;
+  help?: string;
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; problems: YamlProblem[] };
@@ -23,26 +25,21 @@ export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; 
 /** Parses YAML (and so JSON) with source positions; every syntax problem of the file is returned. */
 export function parseYaml(source: SourceText): ParseResult {
   const documents = parseAllDocuments(source.text, {
-    uniqueKeys: true,
+    // Keys are compared as the plain value sees them, aliases resolved: yaml-keys.ts.
+    uniqueKeys: false,
     prettyErrors: false,
     strict: true,
     keepSourceTokens: false,
+    // Problems are reported as diagnostics; yaml's own warnings would go to process.emitWarning.
+    logLevel: "error",
   });
   const list = Array.isArray(documents) ? documents : [];
   const problems: YamlProblem[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      // yaml marks only the first character of a duplicate key; the key node gives its name and extent.
-      const key = error.code === "DUPLICATE_KEY" ? keyAt(doc, error.pos[0]) : undefined;
-      problems.push({
-        kind: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "syntax",
-        message:
-          error.code === "DUPLICATE_KEY"
-            ? `duplicate key \`${key === undefined ? source.text.slice(error.pos[0], error.pos[1]) : String(key.value)}\``
-            : yamlMessage(error.code, error.message),
-        span: key?.range ? source.span(key.range[0], key.range[1]) : source.span(error.pos[0], error.pos[1]),
-      });
+      problems.push({ kind: "syntax", message: yamlMessage(error.code, error.message), span: source.span(error.pos[0], error.pos[1]) });
     }
+    problems.push(...keyProblems(doc).map((problem) => keyProblem(source, problem)));
   }
   const second = list[1];
   if (second !== undefined) {
@@ -70,18 +67,9 @@ export function parseYaml(source: SourceText): ParseResult {
   }
 }
 
-function keyAt(doc: Document.Parsed, offset: number): Scalar | undefined {
-  let found: Scalar | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        found = pair.key;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
+function keyProblem(source: SourceText, problem: KeyProblem): YamlProblem {
+  const [start, end] = problem.node.range ?? [0, 0];
+  return { kind: problem.kind, message: problem.message, span: source.span(start, end), ...(problem.help === undefined ? {} : { help: problem.help }) };
 }
 
 /** The first alias whose anchor is not defined before it, which is what toJS refuses. */
@@ -104,7 +92,7 @@ function documentOf(source: SourceText, doc: Document.Parsed, value: unknown): P
     for (const segment of segments(pointer)) {
       const node = current.value;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+        const pair = node.items.find((p) => isPair(p) && keyText(doc, p.key) === segment);
         if (pair === undefined) return undefined;
         current = { ...(isNode(pair.key) ? { key: pair.key } : {}), ...(isNode(pair.value) ? { value: pair.value } : {}) };
       } else if (isSeq(node)) {

@@ -1,6 +1,7 @@
 import Handlebars from "handlebars";
 import type { Code } from "../diagnostics/codes.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import { departureKinds, departures, type Departure, type DepartureKind } from "./mustache-form.js";
 import { isTitleVariable, titleVariables, type TitleVariable } from "./variables.js";
 
 /** A title as the runtime sees it: literal text and variables, nothing to parse. */
@@ -21,7 +22,8 @@ type AstNode = hbs.AST.Statement & { loc: hbs.AST.SourceLocation };
 
 /**
  * Parses a title template with Handlebars' own parser and accepts only literal text and plain
- * `{{NAME}}` of the six variables: no helpers, blocks, partials, triple-stash, paths or data.
+ * `{{NAME}}` of the six variables: no helpers, blocks, partials, triple-stash, paths or data,
+ * and nothing else between the braces (no `~`, brackets, whitespace or line breaks).
  */
 export function parseTemplate(template: string): TemplateResult {
   // Handlebars' lexer miscounts columns after U+2028 and U+2029 (its `.` stops there). A vertical
@@ -84,6 +86,15 @@ export function parseTemplate(template: string): TemplateResult {
           problem("template-unknown-variable", `unknown title variable \`${name}\``, didYouMean(name, titleVariables) ?? `use one of ${list()}`);
           break;
         }
+        const found = departures(template.slice(start, end), name);
+        if (found === undefined) {
+          problem("template-path", `\`${template.slice(start + 2, end - 2).trim()}\` is not a title variable`, `write \`{{${name}}}\``);
+          break;
+        }
+        if (found.length > 0) {
+          problems.push(notPlain(name, found, start));
+          break;
+        }
         segments.push({ variable: name });
         break;
       }
@@ -103,6 +114,46 @@ export function parseTemplate(template: string): TemplateResult {
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, segments: merge(segments) };
+}
+
+const departureCodes: Record<DepartureKind, Code> = {
+  "whitespace-control": "template-whitespace-control",
+  "line-break": "template-multiline",
+  brackets: "template-brackets",
+  whitespace: "template-inner-whitespace",
+};
+
+const departureMessages: Record<DepartureKind, string> = {
+  "whitespace-control": "whitespace control (`~`) is not allowed in titles: it removes the spaces written next to the variable",
+  "line-break": "a title is one line of text: the template has a line break inside `{{...}}`",
+  brackets: "brackets around a variable name are not allowed in titles",
+  whitespace: "whitespace inside `{{...}}` is not allowed in titles",
+};
+
+const departureNouns: Record<DepartureKind, string> = {
+  "whitespace-control": "whitespace control `~`",
+  "line-break": "a line break",
+  brackets: "brackets",
+  whitespace: "whitespace",
+};
+
+/**
+ * One problem for a variable not written as `{{NAME}}`, whatever else its braces hold: it
+ * underlines from the first character that should not be there to the last, and is named after
+ * the most serious of them.
+ */
+function notPlain(name: TitleVariable, found: Departure[], offset: number): TemplateProblem {
+  const kinds = departureKinds.filter((kind) => found.some((d) => d.kind === kind));
+  const [first = "whitespace", ...others] = kinds;
+  const nouns = others.map((kind) => departureNouns[kind]);
+  const also = nouns.length === 0 ? "" : `; the braces also hold ${[nouns.slice(0, -1).join(", "), nouns.at(-1)].filter(Boolean).join(" and ")}`;
+  return {
+    code: departureCodes[first],
+    message: departureMessages[first] + also,
+    start: offset + Math.min(...found.map((d) => d.start)),
+    end: offset + Math.max(...found.map((d) => d.end)),
+    help: `write \`{{${name}}}\``,
+  };
 }
 
 function merge(segments: Segment[]): Segment[] {

@@ -1,13 +1,20 @@
 import type { CompiledPolicy, PolicyBundle } from "../../schemas/types/bundle.v1.js";
+import { BundleError } from "./bundle-error.js";
 import { bundleDigest, emittedTextDigest } from "./digest.js";
 import { bundleFormat } from "./format.js";
+import type { BundleSignature } from "./signature.js";
+import { checkSignature, TrustedKeys } from "./trust.js";
 
-/** A bundle the runtime will not run, with what to do about it. */
-export class BundleError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BundleError";
-  }
+export { BundleError };
+
+/** How a service loads bundles. */
+export interface LoadBundleOptions {
+  /**
+   * The public keys (PEM text or KeyObjects, or a TrustedKeys) whose signatures are accepted.
+   * When given, even empty, only a bundle signed by one of them loads. When left out, only
+   * the digest is checked: that proves the bundle is intact, not who wrote it.
+   */
+  trustedKeys?: TrustedKeys | Iterable<string | import("node:crypto").KeyObject>;
 }
 
 /** A verified bundle: its policies by name. */
@@ -22,6 +29,11 @@ export class LoadedBundle {
     return [...this.byName.keys()];
   }
 
+  /** The digest of the bundle's content, e.g. for a service's logs. */
+  get digest(): string {
+    return this.bundle.digest;
+  }
+
   policy(name: string): CompiledPolicy {
     const found = this.byName.get(name);
     if (found === undefined) throw new BundleError(`no policy \`${name}\` in the bundle; it has: ${this.names.join(", ") || "none"}`);
@@ -31,9 +43,11 @@ export class LoadedBundle {
 
 /**
  * Parses and checks a bundle: the format this runtime reads (else says which side to
- * upgrade), then the digest (a bundle changed after compiling is refused).
+ * upgrade), then the digest (a bundle changed after compiling is refused), then, when the
+ * service trusts keys, the signature over that digest.
  */
-export function loadBundle(text: string): LoadedBundle {
+export function loadBundle(text: string, options: LoadBundleOptions = {}): LoadedBundle {
+  const trust = options.trustedKeys === undefined ? undefined : options.trustedKeys instanceof TrustedKeys ? options.trustedKeys : new TrustedKeys(options.trustedKeys);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -52,8 +66,20 @@ export function loadBundle(text: string): LoadedBundle {
     throw new BundleError(`bundle format \`${found}\` is not \`${bundleFormat}\`: ${advice}`);
   }
   if (typeof bundle.digest !== "string" || !Array.isArray(bundle.policies)) throw new BundleError("bundle has no digest or no policies");
+  const signature = signatureOf(bundle);
   // A match of the text as written proves its content; otherwise recompute from the parsed value.
-  const actual = emittedTextDigest(text, bundle.digest) === bundle.digest ? bundle.digest : bundleDigest(bundle);
+  const actual = emittedTextDigest(text, bundle.digest, bundle.signature) === bundle.digest ? bundle.digest : bundleDigest(bundle);
   if (actual !== bundle.digest) throw new BundleError(`bundle digest mismatch: the file says ${bundle.digest}, its content hashes to ${actual}; the bundle was changed after compiling`);
+  if (trust !== undefined) checkSignature(signature, actual, trust);
   return new LoadedBundle(bundle as PolicyBundle);
+}
+
+function signatureOf(bundle: Partial<PolicyBundle>): BundleSignature | undefined {
+  const signature: unknown = bundle.signature;
+  if (signature === undefined) return undefined;
+  const s = signature as Partial<Record<keyof BundleSignature, unknown>>;
+  if (typeof s !== "object" || s === null || typeof s.keyId !== "string" || typeof s.digest !== "string" || typeof s.value !== "string") {
+    throw new BundleError("bundle signature is not of the form {keyId, digest, value}");
+  }
+  return { keyId: s.keyId, digest: s.digest, value: s.value };
 }

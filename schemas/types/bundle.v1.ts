@@ -1,7 +1,7 @@
 /* Generated from schemas/ by `npm run gen`; do not edit. */
 
 /**
- * Compiled policies as services load them. Canonical JSON (keys sorted); digest = SHA-256 of the canonical JSON of the bundle without its digest field.
+ * Compiled policies as services load them. Canonical JSON (keys sorted); digest = SHA-256 of the canonical JSON of the bundle without its digest and signature fields.
  */
 export interface PolicyBundle {
   /**
@@ -13,13 +13,14 @@ export interface PolicyBundle {
    */
   compiler: string;
   /**
-   * sha256:<hex> of the canonical content without this field.
+   * sha256:<hex> of the canonical content without this field and the signature.
    */
   digest: string;
   /**
    * The policies, sorted by name.
    */
   policies: CompiledPolicy[];
+  signature?: Signature;
 }
 /**
  * One policy lowered for the runtime: defaults resolved, nothing left to parse or format.
@@ -251,4 +252,21 @@ export interface PartialTags {
    * The platform tag in the CRM's form, or null when off.
    */
   platform?: string | null;
+}
+/**
+ * Made by `crm-policy compile --sign KEY`: an Ed25519 signature of the digest. A service that trusts keys loads only bundles one of them signed; this block never decides whether that check runs.
+ */
+export interface Signature {
+  /**
+   * The signing key: first 16 hex digits of the SHA-256 of its public key (SPKI, DER).
+   */
+  keyId: string;
+  /**
+   * The digest signed; a signature over another digest is refused.
+   */
+  digest: string;
+  /**
+   * The Ed25519 signature (64 bytes, base64) of the text `crm-policy-bundle/v1 digest <digest>`.
+   */
+  value: string;
 }

@@ -45,6 +45,9 @@ const alwaysHelped: readonly string[] = [
   "template-path",
   "template-comment",
   "template-multiline",
+  "template-whitespace-control",
+  "template-brackets",
+  "template-inner-whitespace",
   "template-too-long",
   "condition-syntax",
   "condition-unknown-attribute",
@@ -157,6 +160,20 @@ const pinned: [string, string, string, string | undefined][] = [
   ["schema-invalid-statuses.yaml", "invalid-value 7:32", "`closedStatuses` lists the same item twice", undefined],
   ["read-duplicate-key.yaml", "duplicate-key 7:3", "duplicate key `system`", undefined],
   ["read-duplicate-key.json", "duplicate-key 6:3", "duplicate key `crm`", undefined],
+  ["read-duplicate-key-alias.yaml", "duplicate-key 7:1", "duplicate key `apiVersion`", undefined],
+  [
+    "read-collection-key.yaml",
+    "yaml-syntax 7:3",
+    "a key must be a string, found a list",
+    'in YAML, text that starts with `{` or `[` is a mapping or a list: put it in quotes, as in `template: "{{CALL_ID}}"`',
+  ],
+  ["schema-alias-key.yaml", "unknown-property 6:3", "unknown property `b`", "allowed here: `name`, `description`"],
+  [
+    "read-unquoted-template.yaml",
+    "yaml-syntax 8:14",
+    "a key must be a string, found a mapping",
+    'in YAML, text that starts with `{` or `[` is a mapping or a list: put it in quotes, as in `template: "{{CALL_ID}}"`',
+  ],
   ["read-utf16le-bom.yaml", "not-utf8 1:1", "file is UTF-16, not UTF-8", "save the file as UTF-8"],
   ["read-not-utf8.yaml", "not-utf8 5:19", "file is not valid UTF-8: byte 0xe9 at offset 103", "save the file as UTF-8"],
   ["read-empty.yaml", "empty-file 1:1", "file is empty", undefined],
@@ -210,6 +227,21 @@ const pinned: [string, string, string, string | undefined][] = [
     "`constructor.name` is not a title variable: paths, `this` and `@data` are not allowed",
     "use one of {{CALL_TYPE}} {{CALL_ID}} {{MENU_PATH}} {{PHONE_NUMBER}} {{LANGUAGE}} {{TIMESTAMP}}",
   ],
+  [
+    "template-whitespace-control.yaml",
+    "template-whitespace-control 8:18",
+    "whitespace control (`~`) is not allowed in titles: it removes the spaces written next to the variable",
+    "write `{{CALL_ID}}`",
+  ],
+  [
+    "template-brackets-whitespace-control.yaml",
+    "template-whitespace-control 8:16",
+    "whitespace control (`~`) is not allowed in titles: it removes the spaces written next to the variable; the braces also hold brackets",
+    "write `{{CALL_ID}}`",
+  ],
+  ["template-brackets.yaml", "template-brackets 8:16", "brackets around a variable name are not allowed in titles", "write `{{CALL_ID}}`"],
+  ["template-inner-spaces.yaml", "template-inner-whitespace 8:21", "whitespace inside `{{...}}` is not allowed in titles", "write `{{CALL_ID}}`"],
+  ["template-inner-line-break.yaml", "template-multiline 8:16", "a title is one line of text: the template has a line break inside `{{...}}`", "write `{{CALL_ID}}`"],
   ["template-too-long.yaml", "template-too-long 8:13", "the template's own text is 325 characters, over the 255-character subject limit", "shorten the template: titles are cut at the limit"],
   ["condition-unknown-attribute.yaml", "condition-unknown-attribute 8:11", "unknown attribute `chanel`", "did you mean `channel`?"],
   ["condition-double-quoted-escapes.yaml", "condition-unknown-attribute 8:39", "unknown attribute `chanel`", "did you mean `channel`?"],
@@ -244,6 +276,13 @@ describe("pinned spans", () => {
     expect(span("read-duplicate-key.yaml", "duplicate-key 7:3")).toBe("7:3-7:9");
   });
 
+  it("underlines a key where it is written: a list, an alias, an alias that repeats a key", () => {
+    expect(span("read-collection-key.yaml", "yaml-syntax 7:3")).toBe("7:3-7:6");
+    expect(span("schema-alias-key.yaml", "unknown-property 6:3")).toBe("6:3-6:5");
+    expect(span("read-unquoted-template.yaml", "yaml-syntax 8:14")).toBe("8:14-8:25");
+    expect(span("read-duplicate-key-alias.yaml", "duplicate-key 7:1")).toBe("7:1-7:3");
+  });
+
   it("underlines the alias that has no anchor", () => {
     expect(span("read-unresolved-alias.yaml", "yaml-syntax 7:10")).toBe("7:10-7:17");
   });
@@ -263,6 +302,19 @@ describe("pinned spans", () => {
 
   it("underlines a mustache on the second line of a CRLF block scalar", () => {
     expect(span("template-crlf.yaml", "template-unknown-variable 10:17")).toBe("10:17-10:25");
+  });
+
+  it("underlines the characters between the braces that are not the variable's name", () => {
+    expect(span("template-whitespace-control.yaml", "template-whitespace-control 8:18")).toBe("8:18-8:27");
+    expect(span("template-whitespace-control-open.yaml", "template-whitespace-control 8:16")).toBe("8:16-8:17");
+    expect(span("template-whitespace-control-close.yaml", "template-whitespace-control 8:25")).toBe("8:25-8:26");
+    expect(span("template-brackets.yaml", "template-brackets 8:16")).toBe("8:16-8:25");
+    expect(span("template-brackets-whitespace-control.yaml", "template-whitespace-control 8:16")).toBe("8:16-8:26");
+    expect(span("template-inner-spaces.yaml", "template-inner-whitespace 8:21")).toBe("8:21-8:30");
+    expect(span("template-inner-tab.yaml", "template-inner-whitespace 8:16")).toBe("8:16-8:18");
+    expect(span("template-inner-no-break-space.yaml", "template-inner-whitespace 8:23")).toBe("8:23-8:29");
+    expect(span("template-inner-line-break.yaml", "template-multiline 8:16")).toBe("8:16-8:18");
+    expect(span("template-inner-crlf.yaml", "template-multiline 8:23")).toBe("8:23-8:27");
   });
 
   it("underlines the whole unexpected token of a template syntax error", () => {

@@ -4,9 +4,9 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { stringify } from "yaml";
-import { policiesUnderTest } from "../../compiler/verify/policy-under-test.js";
-import { reportPolicy } from "../../compiler/verify/report.js";
-import { verifyPolicy } from "../../compiler/verify/verify-policy.js";
+import { policiesUnderTest } from "../../verify/policy-under-test.js";
+import { reportPolicy } from "../../verify/report.js";
+import { verifyPolicy } from "../../verify/verify-policy.js";
 import { policyArb } from "../support/arbitraries.js";
 
 const runs = (base: number) => Math.max(base, Number(process.env["CRM_POLICY_RUNS"] ?? 0) / 1000);

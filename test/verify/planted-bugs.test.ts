@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { policiesUnderTest, type PolicyUnderTest } from "../../compiler/verify/policy-under-test.js";
-import { verifyPolicy, type PolicyVerification } from "../../compiler/verify/verify-policy.js";
+import { policiesUnderTest, type PolicyUnderTest } from "../../verify/policy-under-test.js";
+import { verifyPolicy, type PolicyVerification } from "../../verify/verify-policy.js";
 import type { CompiledPolicy } from "../../schemas/types/bundle.v1.js";
 
 function policy(body: Record<string, unknown>): PolicyUnderTest {

@@ -1,0 +1,35 @@
+import { generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { keyIdOf } from "../../runtime/bundle/signature.js";
+import { UsageError, type Io } from "../io.js";
+
+export const keysUsage = "crm-policy keys new --out DIR";
+
+/**
+ * `crm-policy keys new`: an Ed25519 key pair for signing bundles, as `DIR/<key id>.private.pem`
+ * (PKCS#8; give it to the CI job that runs `compile --sign`) and `DIR/<key id>.public.pem`
+ * (SPKI; give it to the services, e.g. `--trust`). Never overwrites a file.
+ */
+export function keysCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
+  if (positionals[0] !== "new" || positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "say what to do: `keys new`" : `unknown keys action \`${positionals.join(" ")}\`: the one action is \`new\``);
+  if (values.out === undefined) throw new UsageError("--out DIR is required: the folder to write the key pair to");
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const keyId = keyIdOf(publicKey);
+  const privatePath = join(values.out, `${keyId}.private.pem`);
+  const publicPath = join(values.out, `${keyId}.public.pem`);
+  for (const path of [privatePath, publicPath]) if (existsSync(path)) throw new UsageError(`${path} exists: not overwriting it`);
+  try {
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(privatePath, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
+    writeFileSync(publicPath, publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644, flag: "wx" });
+  } catch (error) {
+    io.stderr.write(`cannot write the key pair to ${values.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return 1;
+  }
+  io.stdout.write(`${keyId}\n`);
+  io.stderr.write(`key ${keyId}\n  private (sign with it: compile --sign): ${privatePath}\n  public (trust it: --trust):              ${publicPath}\n`);
+  return 0;
+}

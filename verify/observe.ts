@@ -1,0 +1,116 @@
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { Decision } from "../schemas/types/decision.v1.js";
+import type { CrmRecord } from "../schemas/types/record.v1.js";
+import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
+import { second } from "./trace.js";
+
+/** What happened to a session, as docs/semantics.md counts it (not as the runtime keeps it). */
+export interface SessionFacts {
+  assigned: boolean;
+  connected: boolean;
+  /** Distinct consumer messages: a repeat with the same `at` is a redelivery. */
+  consumerMessages: number;
+  ended: boolean;
+}
+
+/** A decision the runtime made, with the facts of its session right after the deciding event. */
+export interface SeenDecision {
+  decision: Decision;
+  /** Index of the deciding event in the trace. */
+  event: number;
+  facts: SessionFacts;
+  /** For an append: the record as it was just before (undefined: no such record). */
+  target?: CrmRecord | undefined;
+}
+
+export interface SessionRun {
+  start: Started;
+  settings: ResolvedPolicy;
+  decisions: SeenDecision[];
+  /** At the end of the trace. */
+  facts: SessionFacts;
+  endedAt?: string;
+}
+
+/**
+ * Follows a trace the way docs/semantics.md reads it, beside the runtime: per session what has
+ * happened (redeliveries and events after the end ignored), and the CRM records as the
+ * decisions and status changes leave them. The invariants compare the runtime's decisions
+ * with these facts.
+ */
+export class Observer {
+  readonly sessions = new Map<string, SessionRun>();
+  private readonly messageTimes = new Map<string, Set<string>>();
+  readonly records = new Map<string, CrmRecord>();
+
+  constructor(
+    existing: readonly CrmRecord[],
+    private readonly settingsFor: (start: Started) => ResolvedPolicy,
+    private readonly closedStatuses: readonly string[],
+  ) {
+    for (const r of existing) this.records.set(r.recordId, { ...r, closedAt: r.closedAt ?? null });
+  }
+
+  /** The event as the session sees it; call before `decided` for the same event. */
+  event(e: SessionEvent): void {
+    if (e.type === "record.status") return this.statusChange(e.recordId, e.status, e.at);
+    const session = this.sessions.get(e.sessionId);
+    if (e.type === "started") {
+      if (session === undefined) this.sessions.set(e.sessionId, { start: e, settings: this.settingsFor(e), decisions: [], facts: { assigned: false, connected: false, consumerMessages: 0, ended: false } });
+      return;
+    }
+    if (session === undefined || session.facts.ended) return;
+    const facts = session.facts;
+    switch (e.type) {
+      case "assigned":
+        facts.assigned = true;
+        return;
+      case "connected":
+        facts.assigned = true;
+        facts.connected = true;
+        return;
+      case "message": {
+        if (e.from !== "consumer" || session.start.channel !== "chat") return;
+        const times = this.messageTimes.get(e.sessionId) ?? new Set<string>();
+        times.add(e.at);
+        this.messageTimes.set(e.sessionId, times);
+        facts.consumerMessages = times.size;
+        return;
+      }
+      case "ended":
+        facts.ended = true;
+        session.endedAt = e.at;
+        return;
+    }
+  }
+
+  /** A decision the runtime returned for event `index`. */
+  decided(decision: Decision, index: number): void {
+    const session = this.sessions.get(decision.sessionId);
+    const target = decision.decision === "append" ? this.records.get(decision.recordId) : undefined;
+    session?.decisions.push({ decision, event: index, facts: { ...session.facts }, target: target === undefined ? undefined : { ...target } });
+    if (decision.decision === "create" && session !== undefined) {
+      const { start } = session;
+      this.records.set(decision.recordId, { recordId: decision.recordId, endUser: start.endUser ?? null, queue: start.queue, status: decision.status, createdAt: decision.at, closedAt: null });
+    } else if (decision.decision === "append" && target !== undefined && decision.reopened) {
+      target.status = decision.status;
+      target.closedAt = null;
+    }
+  }
+
+  /** A status set in the CRM: closing stamps `closedAt`, reopening clears it, closed to closed keeps the first. */
+  private statusChange(recordId: string, status: string, at: string): void {
+    const record = this.records.get(recordId);
+    if (record === undefined) return;
+    const wasClosed = this.closedStatuses.includes(record.status);
+    if (!this.closedStatuses.includes(status)) record.closedAt = null;
+    else if (!wasClosed || record.closedAt === null) record.closedAt = at;
+    record.status = status;
+  }
+}
+
+/** Whether a chat ended within `seconds` of its start (≤): short-abandoned, if it never connected. */
+export function endedWithin(run: SessionRun, seconds: number | null): boolean {
+  if (seconds === null || run.endedAt === undefined) return false;
+  return Date.parse(run.endedAt) - Date.parse(run.start.at) <= seconds * second;
+}

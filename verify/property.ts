@@ -1,0 +1,61 @@
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { Decision } from "../schemas/types/decision.v1.js";
+import type { SessionRun } from "./observe.js";
+import type { Run } from "./replay.js";
+
+/** Why a run breaks a property: the session it is about, in words. */
+export interface Violation {
+  sessionId?: string;
+  message: string;
+}
+
+/** Something verify checks on every trace: an invariant of the engine, or one of the policy's `expect`s. */
+export interface Property {
+  /** Stable: `one-decision`, `appends`, `expect:<name>`. */
+  id: string;
+  /** What verify prints. */
+  title: string;
+  check(run: Run): Violation | undefined;
+}
+
+/** An invariant of issue 6 for one policy: it applies when some session can run under settings it speaks about. */
+export interface Invariant {
+  id: string;
+  title: string;
+  /** The sentence of ../shared/domain.md (or docs/semantics.md) it proves. */
+  rule: string;
+  applies(variants: readonly ResolvedPolicy[]): boolean;
+  /** A broken promise about one session, or undefined. */
+  session(run: SessionRun, all: Run): string | undefined;
+}
+
+/** An invariant as a property: the first session of the run that breaks it. */
+export function invariantProperty(invariant: Invariant): Property {
+  return {
+    id: invariant.id,
+    title: invariant.title,
+    check(run) {
+      if (run.crash !== undefined) return { message: run.crash };
+      for (const [sessionId, session] of run.sessions) {
+        const message = invariant.session(session, run);
+        if (message !== undefined) return { sessionId, message };
+      }
+      return undefined;
+    },
+  };
+}
+
+/** A create or an append: the session got a record. */
+export function isRecord(decision: Decision): boolean {
+  return decision.decision !== "none";
+}
+
+/** The session's record decisions. */
+export function records(run: SessionRun): Decision[] {
+  return run.decisions.map((d) => d.decision).filter(isRecord);
+}
+
+/** `session \`s1\``, for messages. */
+export function named(run: SessionRun): string {
+  return `session \`${run.start.sessionId}\``;
+}

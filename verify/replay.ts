@@ -1,0 +1,109 @@
+import { Decider, Rejection } from "../runtime/decide/decider.js";
+import { MemoryRecordStore } from "../runtime/records/memory-store.js";
+import type { RecordStore } from "../runtime/records/record-store.js";
+import type { Decision } from "../schemas/types/decision.v1.js";
+import type { CrmRecord } from "../schemas/types/record.v1.js";
+import type { SessionEvent } from "../schemas/types/session-event.v1.js";
+import type { PolicyUnderTest } from "./policy-under-test.js";
+import { Observer, type SessionRun } from "./observe.js";
+import type { SessionSettings } from "./session-settings.js";
+import type { Trace } from "./trace.js";
+
+/** A trace as the runtime decided it, beside the facts of docs/semantics.md. */
+export interface Run {
+  trace: Trace;
+  sessions: ReadonlyMap<string, SessionRun>;
+  /** Every decision line, in order, as simulate prints them. */
+  decisions: Decision[];
+  /** A decision for a session that was never started. */
+  strays: Decision[];
+  /** Indexes of the events the runtime refused (they change nothing). */
+  rejected: number[];
+  /** The runtime threw (it never should). */
+  crash?: string;
+}
+
+/** The trace without the events the runtime refused: the same decisions, and simulate takes every line. */
+export function accepted(run: Run): Trace {
+  if (run.rejected.length === 0) return run.trace;
+  const refused = new Set(run.rejected);
+  return { records: run.trace.records, events: run.trace.events.filter((_, i) => !refused.has(i)) };
+}
+
+/**
+ * Runs a trace through a fresh Decider over an in-memory CRM holding the trace's records:
+ * exactly what `crm-policy simulate --records --events` does with it.
+ */
+export function replay(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace): Run {
+  const decider = new Decider(policy.compiled, new MemoryRecordStore(trace.records), { endedSessionMemory: 64 });
+  return drive(policy, settings, trace, (event) => decider.push(event));
+}
+
+/**
+ * Runs many traces through one Decider, as a service runs many sessions: building a Decider
+ * (its variants, titles, session types) costs more than a short trace. Each trace's sessions
+ * get ids no other trace uses, and its own CRM; decisions come back under the trace's ids.
+ */
+export class Replayer {
+  private readonly store = new SwappableStore();
+  private readonly decider: Decider;
+  private traces = 0;
+
+  constructor(
+    private readonly policy: PolicyUnderTest,
+    private readonly settings: SessionSettings,
+  ) {
+    this.decider = new Decider(policy.compiled, this.store, { endedSessionMemory: 64 });
+  }
+
+  run(trace: Trace): Run {
+    this.store.current = new MemoryRecordStore(trace.records);
+    const prefix = `${++this.traces}:`;
+    return drive(this.policy, this.settings, trace, (event) => {
+      const result = this.decider.push(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId });
+      return result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) };
+    });
+  }
+}
+
+class SwappableStore implements RecordStore {
+  current = new MemoryRecordStore();
+  recordsOf(endUser: string, queue: string): readonly CrmRecord[] {
+    return this.current.recordsOf(endUser, queue);
+  }
+  get(recordId: string): CrmRecord | undefined {
+    return this.current.get(recordId);
+  }
+  create(record: Omit<CrmRecord, "recordId">): string {
+    return this.current.create(record);
+  }
+  update(recordId: string, change: { status: string; closedAt: string | null }): void {
+    this.current.update(recordId, change);
+  }
+}
+
+function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace, push: (event: SessionEvent) => Decision | Rejection | undefined): Run {
+  const observer = new Observer(trace.records, (start) => settings.for(start), policy.compiled.crm.closedStatuses);
+  const decisions: Decision[] = [];
+  const strays: Decision[] = [];
+  const rejected: number[] = [];
+  let crash: string | undefined;
+  trace.events.forEach((event, index) => {
+    if (crash !== undefined) return;
+    let result: Decision | Rejection | undefined;
+    try {
+      // the runtime reads events, and keeps `started` ones, but never changes them
+      result = push(event);
+    } catch (error) {
+      crash = `the runtime threw at event ${index + 1}: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+    observer.event(event);
+    if (result instanceof Rejection) rejected.push(index);
+    if (result === undefined || result instanceof Rejection) return;
+    decisions.push(result);
+    if (!observer.sessions.has(result.sessionId)) strays.push(result);
+    observer.decided(result, index);
+  });
+  return { trace, sessions: observer.sessions, decisions, strays, rejected, ...(crash === undefined ? {} : { crash }) };
+}

@@ -69,10 +69,16 @@ export function verifyCommand(args: string[], io: Io): number {
   return failed > 0 ? 1 : 0;
 }
 
+/** The most sampled traces per policy: about an hour of work; more is a mistake, not a wish. */
+export const maxRuns = 10_000_000;
+
 function count(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (flag === "--runs" && n < 1)) throw new UsageError(`${flag} takes a whole number${flag === "--runs" ? " from 1" : ""}, not \`${text}\``);
+  const runs = flag === "--runs";
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (runs && (n < 1 || n > maxRuns))) {
+    throw new UsageError(`${flag} takes a whole number${runs ? ` from 1 to ${maxRuns.toLocaleString("en-US")}` : ""}, not \`${text}\``);
+  }
   return n;
 }
 

@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark of issue 4, item 5, in one process, printed as one table.
+// `npm run bench`: every benchmark in one process, printed as one table.
 // Each figure is a median of several rounds; every ratio compares figures measured side by side
 // in this run, with the compared variants' rounds interleaved.
 import { rmSync } from "node:fs";
@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { compileRows } from "./compile.js";
 import { decisionRows } from "./decide.js";
 import { decisionSink } from "./deciders.js";
+import { diffEventsRows, diffPoliciesRows } from "./diff.js";
 import { load, machine } from "./machine.js";
 import { memoryRows } from "./memory.js";
 import { benchBundle, benchPolicy } from "./policy.js";
@@ -31,10 +32,12 @@ const files = writeInputs(bundle.text, trace);
 let simulate: Row[];
 try {
   simulate = await simulateRows(files, benchPolicy.metadata.name, trace.events.length, log);
+  simulate.push(...(await diffEventsRows(files, trace.events.length, log)));
 } finally {
   rmSync(files.dir, { recursive: true, force: true });
 }
-const rows: Row[] = [...decisions, ...titles, ...simulate, ...compile, ...memory];
+const diff = diffPoliciesRows(log);
+const rows: Row[] = [...decisions, ...titles, ...simulate, ...diff, ...compile, ...memory];
 if (decisionSink() === 0) throw new Error("no decisions were made");
 log("");
 log(formatTable(rows));

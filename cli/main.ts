@@ -24,6 +24,10 @@ const commands: Record<string, () => Promise<Loaded>> = {
     const m = await import("./commands/test.js");
     return { run: m.testCommand, usage: m.testUsage };
   },
+  diff: async () => {
+    const m = await import("./commands/diff.js");
+    return { run: m.diffCommand, usage: m.diffUsage };
+  },
   verify: async () => {
     const m = await import("./commands/verify.js");
     return { run: m.verifyCommand, usage: m.verifyUsage };

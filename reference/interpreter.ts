@@ -24,7 +24,7 @@ interface SessionHistory {
 }
 
 /**
- * The reference interpreter: domain.md and docs/semantics.md read as plainly as possible,
+ * The reference interpreter: docs/domain.md and docs/semantics.md read as plainly as possible,
  * keeping every session's whole history. Slow on purpose; the fast runtime is tested against it.
  */
 export class ReferenceInterpreter {

@@ -1,5 +1,5 @@
 /**
- * Plain text as domain.md asks of titles and tags, written with Unicode's own categories:
+ * Plain text as docs/domain.md asks of titles and tags, written with Unicode's own categories:
  * line breaks and tabs become spaces, other control (Cc) and format (Cf) characters go, a lone
  * surrogate (Cs) becomes U+FFFD.
  */

@@ -1,7 +1,7 @@
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import { clean } from "./plain-text.js";
 
-/** Tags of a record, written out per CRM from domain.md's examples; names cleaned as titles are. */
+/** Tags of a record, written out per CRM from docs/domain.md's examples; names cleaned as titles are. */
 export function referenceTags(policy: ResolvedPolicy, sessionType: string): string[] {
   const system = policy.crm.system;
   if (system === "salesforce") return [];

@@ -1,6 +1,6 @@
-// Data-driven scenarios for `crm-policy simulate` (issue 3).
+// Data-driven scenarios for `crm-policy simulate`.
 //
-// Every YAML file in test/scenarios/ is a list of cases written from ../shared/domain.md and
+// Every YAML file in test/scenarios/ is a list of cases written from docs/domain.md and
 // docs/semantics.md (not from the implementation). Each case is replayed through the real CLI
 // entry point with a policy file, an events file (JSON Lines) and a records file (JSON Lines),
 // and the parsed stdout lines, the exit status and stderr substrings are compared.

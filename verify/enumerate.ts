@@ -70,12 +70,15 @@ export function enumerationSize(alphabet: Alphabet, settings: SessionSettings): 
   return total;
 }
 
-/** The traces, shortest first for each start and CRM. */
-export function* enumerateTraces(alphabet: Alphabet, settings: SessionSettings): Generator<Trace> {
+/**
+ * The traces, shortest first for each start and CRM. `maxEvents` bounds the traces' length
+ * instead of the bound `enumeratedEvents` gives (`crm-policy diff --max-events`).
+ */
+export function* enumerateTraces(alphabet: Alphabet, settings: SessionSettings, maxEvents?: number): Generator<Trace> {
   for (const profile of alphabet.profiles) {
     const s = settings.for(profile);
     const letters = profile.channel === "voice" ? voiceSteps : chatSteps;
-    const max = bodyLength(profile.channel, alphabet);
+    const max = maxEvents === undefined ? bodyLength(profile.channel, alphabet) : maxEvents - 1;
     for (const records of recordSetups(profile, s))
       for (let n = 0; n <= max; n++)
         for (const steps of sequences(n, letters))

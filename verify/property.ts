@@ -18,11 +18,11 @@ export interface Property {
   check(run: Run): Violation | undefined;
 }
 
-/** An invariant of issue 6 for one policy: it applies when some session can run under settings it speaks about. */
+/** An invariant for one policy: it applies when some session can run under settings it speaks about. */
 export interface Invariant {
   id: string;
   title: string;
-  /** The sentence of ../shared/domain.md (or docs/semantics.md) it proves. */
+  /** The sentence of docs/domain.md (or docs/semantics.md) it proves. */
   rule: string;
   applies(variants: readonly ResolvedPolicy[]): boolean;
   /** A broken promise about one session, or undefined. */

@@ -3,13 +3,16 @@ import { parseArgs } from "node:util";
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
 import { policiesUnderTest } from "../../verify/policy-under-test.js";
 import { failures, reportPolicy } from "../../verify/report.js";
-import { defaultOptions, verifyPolicy } from "../../verify/verify-policy.js";
+import { defaultOptions, verifyPolicy, type PolicyVerification } from "../../verify/verify-policy.js";
+import { formatGithub } from "../../compiler/diagnostics/format-github.js";
+import { reportGithub } from "../verify-report/report-github.js";
+import { reportJunit } from "../verify-report/report-junit.js";
 import { BundleError, loadBundle, type LoadedBundle } from "../../runtime/index.js";
 import { UsageError, type Io } from "../io.js";
 import { trustOption } from "../load-policy.js";
 import { readSources } from "../source-files.js";
 
-export const verifyUsage = "crm-policy verify [PATH...] [--runs N] [--seed N] [--bundle FILE [--trust DIR|FILE]]";
+export const verifyUsage = "crm-policy verify [PATH...] [--runs N] [--seed N] [--format human|github|junit] [--bundle FILE [--trust DIR|FILE]]";
 
 /**
  * `crm-policy verify`: for each policy, the invariants that apply to its settings and its own
@@ -22,8 +25,10 @@ export function verifyCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { runs: { type: "string" }, seed: { type: "string" }, bundle: { type: "string" }, trust: { type: "string" } },
+    options: { format: { type: "string", default: "human" }, runs: { type: "string" }, seed: { type: "string" }, bundle: { type: "string" }, trust: { type: "string" } },
   });
+  const format = values.format;
+  if (format !== "human" && format !== "github" && format !== "junit") throw new UsageError(`unknown --format \`${format}\`: use human, github or junit`);
   if (values.trust !== undefined && values.bundle === undefined) throw new UsageError("--trust checks a shipped bundle: give it with --bundle FILE");
   const trustedKeys = trustOption(values.trust);
   const runs = count("--runs", values.runs, defaultOptions.runs);
@@ -35,6 +40,7 @@ export function verifyCommand(args: string[], io: Io): number {
   if (diagnostics.length > 0) {
     const texts = new Map(sources.map((s) => [s.file, Buffer.from(s.bytes).toString("utf8")]));
     io.stderr.write(formatHuman(diagnostics, texts));
+    if (format === "github") io.stdout.write(formatGithub(diagnostics));
   }
   if (policies.length === 0) {
     io.stdout.write(`FAILED  the policies do not compile: nothing to verify\n`);
@@ -58,12 +64,17 @@ export function verifyCommand(args: string[], io: Io): number {
     }
     if (failed > 0) return 1;
   }
+  const verifications: PolicyVerification[] = [];
   for (const policy of policies) {
     const verification = verifyPolicy(policy, { ...defaultOptions, runs, seed });
-    io.stdout.write(reportPolicy(verification));
+    verifications.push(verification);
+    // human: each policy as soon as it is done; github: the same lines after the annotations
+    if (format === "human") io.stdout.write(reportPolicy(verification));
     failed += failures(verification);
     properties += verification.results.length;
   }
+  if (format === "github") io.stdout.write(reportGithub(verifications, sources) + verifications.map(reportPolicy).join(""));
+  if (format === "junit") io.stdout.write(reportJunit(verifications));
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
   io.stderr.write(`${plural(policies.length, "policy", "policies")}, ${plural(properties, "property", "properties")}, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;

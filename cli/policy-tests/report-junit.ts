@@ -55,10 +55,12 @@ function testcase(result: CaseResult, file: string): string[] {
 /** Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
 const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-function text(value: string): string {
+/** XML character data: what XML cannot hold replaced, markup escaped. */
+export function text(value: string): string {
   return value.replace(notXml, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function attribute(value: string): string {
+/** An XML attribute value (double-quoted). */
+export function attribute(value: string): string {
   return text(value).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }

@@ -9,10 +9,37 @@ import { EndedSessions } from "./ended-sessions.js";
 import { internPool, Session } from "./session.js";
 import { Variants } from "./variants.js";
 
-/** An event the runtime refused, and why; nothing else changed. */
+/**
+ * An event the runtime refused, and why; nothing else changed. `retryable`: the event itself was
+ * fine, but the caller's code (record store, warning handler) threw while it was applied; the
+ * session is as before the event, and pushing the event again applies it then.
+ */
 export class Rejection {
   readonly rejected = true;
-  constructor(readonly reason: string) {}
+  constructor(
+    readonly reason: string,
+    readonly retryable = false,
+    readonly cause?: unknown,
+  ) {}
+}
+
+/** The caller's code threw: carried out of the decider as a retryable Rejection. */
+class CallerFailure extends Error {
+  constructor(
+    readonly what: string,
+    readonly error: unknown,
+  ) {
+    super(`${what} threw: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Calls the caller's code; whatever it throws becomes a CallerFailure. */
+function callOut<T>(what: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw new CallerFailure(what, error);
+  }
 }
 
 export interface DeciderOptions {
@@ -43,7 +70,8 @@ export class Decider {
   ) {
     this.ended = new EndedSessions(options.endedSessionMemory);
     this.variants = new Variants(policy);
-    this.warn = options.onWarning ?? (() => {});
+    const onWarning = options.onWarning;
+    this.warn = onWarning === undefined ? () => {} : (message) => callOut("the warning handler", () => onWarning(message));
   }
 
   /** Sessions started and not yet ended. */
@@ -53,6 +81,15 @@ export class Decider {
 
   /** Applies one event (any JSON value): the decision it makes, a rejection, or undefined. */
   push(value: unknown): Decision | Rejection | undefined {
+    try {
+      return this.apply(value);
+    } catch (error) {
+      if (!(error instanceof CallerFailure)) throw error;
+      return new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error);
+    }
+  }
+
+  private apply(value: unknown): Decision | Rejection | undefined {
     const problem = eventProblem(value);
     if (problem !== undefined) return new Rejection(problem);
     const event = value as SessionEvent;
@@ -63,18 +100,21 @@ export class Decider {
     switch (event.type) {
       case "started":
         return session.sameStart(event) ? undefined : new Rejection(`second \`started\` for session \`${event.sessionId}\` with different attributes`);
-      case "assigned":
+      case "assigned": {
         if (session.assigned) return undefined;
+        const due = !session.decided && session.type.channel === "voice" && !this.settingsFor(session).delayUntilConnected;
+        const decision = due ? this.decide(session, "assigned", event.at) : undefined;
         session.assigned = true;
-        if (session.decided || session.type.channel !== "voice" || this.settingsFor(session).delayUntilConnected) return undefined;
-        return this.decide(session, "assigned", event.at);
-      case "connected":
+        return decision;
+      }
+      case "connected": {
         if (session.connected) return undefined;
+        const due = !session.decided && (session.type.channel === "voice" || session.consumerMessages >= this.settingsFor(session).minConsumerMessages);
+        const decision = due ? this.decide(session, "connected", event.at) : undefined;
         session.assigned = true;
         session.connected = true;
-        if (session.decided) return undefined;
-        if (session.type.channel === "voice" || session.consumerMessages >= this.settingsFor(session).minConsumerMessages) return this.decide(session, "connected", event.at);
-        return undefined;
+        return decision;
+      }
       case "message":
         return this.message(session, event.from, event.at);
       case "ended":
@@ -105,24 +145,29 @@ export class Decider {
     if (from !== "consumer" || session.decided) return undefined;
     const settings = this.settingsFor(session);
     const enough = Math.max(settings.minConsumerMessages, settings.abandonedMinMessages);
-    if (session.consumerMessages < enough) {
-      // Only while the count can still matter is it worth spotting redelivered messages.
-      const times = (session.messageTimes ??= []);
-      if (times.includes(at)) return undefined;
-      times.push(at);
-    }
-    session.consumerMessages++;
-    if (session.connected && session.consumerMessages >= settings.minConsumerMessages) return this.decide(session, "message", at);
-    return undefined;
+    // Only while the count can still matter is it worth spotting redelivered messages.
+    const remember = session.consumerMessages < enough;
+    if (remember && session.messageTimes?.includes(at) === true) return undefined;
+    const count = session.consumerMessages + 1;
+    const decision = session.connected && count >= settings.minConsumerMessages ? this.decide(session, "message", at) : undefined;
+    if (remember && decision === undefined) (session.messageTimes ??= []).push(at);
+    session.consumerMessages = count;
+    return decision;
   }
 
+  /** Decides the session if it has no decision yet (the store may throw: then nothing changed), then forgets it. */
   private end(session: Session, at: string): Decision | undefined {
+    const decision = session.decided ? undefined : this.decideAtEnd(session, at);
     const id = session.id;
     this.sessions.set(id, at);
     this.live--;
     const forgotten = this.ended.add(id);
     if (forgotten !== undefined && typeof this.sessions.get(forgotten) === "string") this.sessions.delete(forgotten);
-    if (session.decided) return undefined;
+    return decision;
+  }
+
+  private decideAtEnd(session: Session, at: string): Decision {
+    const id = session.id;
     const settings = this.settingsFor(session);
     if (session.type.channel === "voice") {
       if (!session.connected && settings.createForAbandoned && !settings.delayUntilConnected) return this.decide(session, "ended", at);
@@ -141,17 +186,23 @@ export class Decider {
     }
   }
 
-  /** A record is due: append to an existing one or create one. */
+  /** A record is due: append to an existing one or create one. The session is decided once the store has done its part. */
   private decide(session: Session, trigger: Trigger, at: string): Decision {
+    const decision = this.recordDecision(session, trigger, at);
     session.decided = true;
     session.messageTimes = undefined;
+    return decision;
+  }
+
+  private recordDecision(session: Session, trigger: Trigger, at: string): Decision {
     const settings = this.settingsFor(session);
     const crm = this.policy.crm;
     if (settings.appendToOpen && session.endUser !== undefined) {
-      const target = chooseRecord(this.store.recordsOf(session.endUser, session.queue), crm, settings, at);
+      const endUser = session.endUser;
+      const target = chooseRecord(callOut("the record store", () => this.store.recordsOf(endUser, session.queue)), crm, settings, at);
       if (target !== undefined) {
         const { record, reopen } = target;
-        if (reopen) this.store.update(record.recordId, { status: crm.reopenStatus, closedAt: null });
+        if (reopen) callOut("the record store", () => this.store.update(record.recordId, { status: crm.reopenStatus, closedAt: null }));
         return { sessionId: session.id, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen };
       }
     }
@@ -163,14 +214,14 @@ export class Decider {
       language: session.language,
       startedAt: session.startedAt,
     });
-    const recordId = this.store.create({ endUser: session.endUser ?? null, queue: session.queue, status: crm.newStatus, createdAt: at, closedAt: null });
+    const recordId = callOut("the record store", () => this.store.create({ endUser: session.endUser ?? null, queue: session.queue, status: crm.newStatus, createdAt: at, closedAt: null }));
     return { sessionId: session.id, decision: "create", recordId, trigger, at, title, tags: [...session.type.tags], status: crm.newStatus };
   }
 
   private recordStatus(recordId: string, status: string, at: string): Rejection | undefined {
-    const record = this.store.get(recordId);
+    const record = callOut("the record store", () => this.store.get(recordId));
     if (record === undefined) return new Rejection(`unknown record \`${recordId}\``);
-    this.store.update(recordId, statusChange(record, status, at, this.policy.crm));
+    callOut("the record store", () => this.store.update(recordId, statusChange(record, status, at, this.policy.crm)));
     return undefined;
   }
 

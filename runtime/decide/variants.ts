@@ -1,4 +1,4 @@
-import type { CompiledPolicy, Settings } from "../../schemas/types/bundle.v1.js";
+import type { CompiledPolicy, Settings, Tags, Title } from "../../schemas/types/bundle.v1.js";
 import type { CompiledCondition } from "../conditions/compiled-condition.js";
 import { evaluateCondition, type SessionAttributes } from "../conditions/evaluate.js";
 import { recordTags } from "../tags/tag-forms.js";
@@ -12,18 +12,33 @@ export interface Variant {
   types: SessionTypes;
 }
 
+/** Merged variants kept for reuse; a policy whose overrides match in more combinations builds the rest again. */
+export const variantCacheSize = 256;
+
 /**
- * Chooses a session's variant when it starts. Overrides are evaluated once per session; the
- * merged result is built once per distinct set of matching overrides and kept.
+ * Chooses a session's variant when it starts. Overrides are evaluated once per session. The
+ * merge is cheap (a settings object); what is costly to build — a title renderer, a session
+ * type table — depends only on the merged title or tags, which take few distinct values, and is
+ * shared. Merged variants are kept in a bounded cache (least recently used goes first), so
+ * memory does not grow with the number of distinct sets of matching overrides.
  */
 export class Variants {
   readonly base: Variant;
   private readonly conditions: CompiledCondition[];
   private readonly merged = new Map<string, Variant>();
+  private readonly titles = new Map<string, RenderTitle>();
+  private readonly types = new Map<string, SessionTypes>();
 
   constructor(private readonly policy: CompiledPolicy) {
     this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy) };
     this.conditions = policy.overrides.map((o) => o.condition as CompiledCondition);
+    this.titles.set(JSON.stringify(policy.title), this.base.title);
+    this.types.set(JSON.stringify(policy.tags), this.base.types);
+  }
+
+  /** How many merged variants are held (at most `variantCacheSize`). */
+  get cached(): number {
+    return this.merged.size;
   }
 
   for(session: SessionAttributes): Variant {
@@ -32,27 +47,52 @@ export class Variants {
     for (const condition of this.conditions) key += evaluateCondition(condition, session) ? "1" : "0";
     if (!key.includes("1")) return this.base;
     let variant = this.merged.get(key);
-    if (variant === undefined) {
-      variant = this.merge(key);
+    if (variant !== undefined) {
+      // most recently used last
+      this.merged.delete(key);
       this.merged.set(key, variant);
+      return variant;
     }
+    variant = this.merge(key);
+    if (this.merged.size >= variantCacheSize) this.merged.delete(this.merged.keys().next().value as string);
+    this.merged.set(key, variant);
     return variant;
   }
 
   /** Later overrides win; each sets only what it names. */
   private merge(key: string): Variant {
     const { policy } = this;
-    let records: Settings = { ...policy.records };
-    let title = { ...policy.title };
-    let tags = { ...policy.tags };
+    let records: Settings = policy.records;
+    let title: Title = policy.title;
+    let tags: Tags = policy.tags;
     policy.overrides.forEach((override, i) => {
       if (key[i] !== "1") return;
       records = { ...records, ...override.records };
       title = { ...title, ...override.title };
       tags = { ...tags, ...override.tags };
     });
-    const sessionTypes = policy.sessionTypes.map((t) => ({ ...t, tags: recordTags(t.name, policy.crm, tags) }));
-    const merged: CompiledPolicy = { ...policy, records, title, tags, sessionTypes };
-    return { settings: records, title: titleRenderer(merged), types: new SessionTypes(merged) };
+    return { settings: records, title: this.titleFor(title), types: this.typesFor(tags) };
+  }
+
+  private titleFor(title: Title): RenderTitle {
+    const key = JSON.stringify(title);
+    let render = this.titles.get(key);
+    if (render === undefined) {
+      render = titleRenderer({ ...this.policy, title });
+      if (this.titles.size < variantCacheSize) this.titles.set(key, render);
+    }
+    return render;
+  }
+
+  private typesFor(tags: Tags): SessionTypes {
+    const key = JSON.stringify(tags);
+    let types = this.types.get(key);
+    if (types === undefined) {
+      const { policy } = this;
+      const sessionTypes = policy.sessionTypes.map((t) => ({ ...t, tags: recordTags(t.name, policy.crm, tags) }));
+      types = new SessionTypes({ ...policy, tags, sessionTypes });
+      if (this.types.size < variantCacheSize) this.types.set(key, types);
+    }
+    return types;
   }
 }

@@ -2,7 +2,7 @@ import type { Crm } from "../../schemas/types/bundle.v1.js";
 import { cutTo, plainLine } from "../title/plain-text.js";
 
 /**
- * A session type name as a tag, in the CRM's form (domain.md, "Record tags"). The name is
+ * A session type name as a tag, in the CRM's form (docs/domain.md, "Record tags"). The name is
  * cleaned as title values are (no control or format characters, well-formed) for every CRM,
  * then shaped, then cut at code points to the CRM's tag limit. Linear in the name's length.
  */

@@ -10,5 +10,5 @@ import {
   onlyConnectedCalls,
 } from "./properties.js";
 
-// When a record is due (domain.md): voice, then chat.
+// When a record is due (docs/domain.md): voice, then chat.
 checkInvariants([onlyConnectedCalls, delayUntilConnected, noRecordForCallAbandonedBeforeAssignment, chatThreshold, chatThresholdZero, abandonedChatsNone, abandonedChatsMin, abandonedChatsAll]);

@@ -12,7 +12,7 @@ import { instant, observe, type ObservedDecision, type ObservedSession, type Obs
 import { runBundle, runReference, type Step } from "../support/run-both.js";
 
 /**
- * The invariants of issue 6, part 1: each is a statement over an observed replay
+ * The invariants of the decision semantics: each is a statement over an observed replay
  * (test/support/observe-trace.ts) of a generated trace through a generated policy, checked for
  * the reference interpreter and for the compiled bundle. Each names the sentence it proves.
  */
@@ -24,13 +24,13 @@ export function replay(engine: Engine, policy: RecordCreationPolicy, records: Cr
   return engine === "bundle" ? runBundle(policy, records, events) : runReference(policy, records, events);
 }
 
-/** Where a quoted sentence comes from: domain.md, unless the rule is the project's own. */
+/** Where a quoted sentence comes from: docs/domain.md, unless the rule is the project's own. */
 export interface Quote {
-  source: "domain.md" | "README.md" | "docs/semantics.md";
+  source: "docs/domain.md" | "README.md" | "docs/semantics.md";
   text: string;
 }
 
-const domain = (text: string): Quote => ({ source: "domain.md", text });
+const domain = (text: string): Quote => ({ source: "docs/domain.md", text });
 
 /** Thrown by a property for a broken invariant (as opposed to an engine that crashed). */
 export class Violation extends Error {
@@ -95,7 +95,7 @@ export const redeliveredTraceArb: fc.Arbitrary<Trace> = fc
 
 /** Test title: the quoted sentence(s), then the claim. */
 export function title(invariant: AnyInvariant, engine?: Engine): string {
-  const quotes = invariant.quotes.map((q) => `${q.source === "domain.md" ? "" : q.source + ": "}“${q.text}”`).join(" + ");
+  const quotes = invariant.quotes.map((q) => `${q.source === "docs/domain.md" ? "" : q.source + ": "}“${q.text}”`).join(" + ");
   return `${quotes} ⇒ ${invariant.claim}${engine === undefined ? "" : ` [${engine}]`}`;
 }
 
@@ -719,7 +719,7 @@ export const compilingIsDeterministic: CustomInvariant = {
   },
 };
 
-/** Every invariant, in the order of issue 6. */
+/** Every invariant, in catalogue order. */
 export const invariants: readonly AnyInvariant[] = [
   onlyConnectedCalls,
   delayUntilConnected,

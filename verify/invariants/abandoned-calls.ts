@@ -4,7 +4,7 @@ import { named, records, type Invariant } from "../property.js";
 export const noRecordForCallsAbandonedEarly: Invariant = {
   id: "abandoned-call-no-record",
   title: "calls without records for abandoned calls: a call abandoned before assignment gets none",
-  rule: "domain.md: Default: the record is due when the call is **assigned**",
+  rule: "docs/domain.md: Default: the record is due when the call is **assigned**",
   applies: (variants) => variants.some((v) => !v.records.calls.createForAbandoned && !v.records.calls.delayUntilConnected),
   session(run) {
     const { calls } = run.settings.records;
@@ -18,7 +18,7 @@ export const noRecordForCallsAbandonedEarly: Invariant = {
 export const recordForAbandonedCalls: Invariant = {
   id: "abandoned-call-record",
   title: "calls with records for abandoned calls (no delay): every abandoned call gets a record",
-  rule: "domain.md: `records for abandoned calls`: an abandoned call still gets a record, due when it ends",
+  rule: "docs/domain.md: `records for abandoned calls`: an abandoned call still gets a record, due when it ends",
   applies: (variants) => variants.some((v) => v.records.calls.createForAbandoned && !v.records.calls.delayUntilConnected),
   session(run) {
     const { calls } = run.settings.records;

@@ -16,7 +16,7 @@ function abandonedChats(mode: Mode): Invariant {
   return {
     id: `abandoned-chats-${mode}`,
     title: titles[mode],
-    rule: "domain.md: `records for abandoned chats`: disabled / all / at least M consumer messages",
+    rule: "docs/domain.md: `records for abandoned chats`: disabled / all / at least M consumer messages",
     applies: (variants) => variants.some((v) => modeOf(v.records.chats) === mode),
     session(run) {
       const { chats } = run.settings.records;

@@ -9,7 +9,7 @@ import { named, type Invariant } from "../property.js";
 export const appends: Invariant = {
   id: "appends",
   title: "appends: only to an open (or recently closed, then reopened) record of the same end user and leaf queue; never anonymous, never with append off, never to a record the CRM does not update",
-  rule: "domain.md: Create, or append to an existing record",
+  rule: "docs/domain.md: Create, or append to an existing record",
   applies: () => true,
   session(run) {
     const { append } = run.settings.records;

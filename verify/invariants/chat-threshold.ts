@@ -7,7 +7,7 @@ import { named, records, type Invariant } from "../property.js";
 export const chatThreshold: Invariant = {
   id: "chat-threshold",
   title: "chats: a connected chat gets a record once it has `minConsumerMessages` consumer messages, never with fewer",
-  rule: "domain.md: `delay until N consumer messages`: due at the first moment the chat is connected **and** the consumer has sent at least N messages",
+  rule: "docs/domain.md: `delay until N consumer messages`: due at the first moment the chat is connected **and** the consumer has sent at least N messages",
   applies: () => true,
   session(run) {
     if (run.start.channel !== "chat") return undefined;

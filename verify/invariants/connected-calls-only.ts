@@ -4,7 +4,7 @@ import { named, records, type Invariant } from "../property.js";
 export const connectedCallsOnly: Invariant = {
   id: "connected-calls-only",
   title: "calls with delay until connected and records for abandoned calls: only connected calls get a record",
-  rule: "domain.md: Combined 2 + 3: only calls connected to an agent get a record",
+  rule: "docs/domain.md: Combined 2 + 3: only calls connected to an agent get a record",
   applies: (variants) => variants.some((v) => v.records.calls.delayUntilConnected && v.records.calls.createForAbandoned),
   session(run) {
     const { calls } = run.settings.records;

@@ -4,7 +4,7 @@ import { named, type Invariant } from "../property.js";
 export const delayUntilConnected: Invariant = {
   id: "delay-until-connected",
   title: "calls with delay until connected: no record before `connected`",
-  rule: "domain.md: `delay until connected`: due when the call is **connected** instead",
+  rule: "docs/domain.md: `delay until connected`: due when the call is **connected** instead",
   applies: (variants) => variants.some((v) => v.records.calls.delayUntilConnected),
   session(run) {
     if (run.start.channel !== "voice" || !run.settings.records.calls.delayUntilConnected) return undefined;

@@ -4,7 +4,7 @@ import { named, type Invariant } from "../property.js";
 export const oneDecision: Invariant = {
   id: "one-decision",
   title: "at most one decision per session, exactly one once it has ended",
-  rule: "domain.md: When a record is due (at most once per session); semantics.md: Each session gets exactly one decision",
+  rule: "docs/domain.md: When a record is due (at most once per session); semantics.md: Each session gets exactly one decision",
   applies: () => true,
   session(run, all) {
     const stray = all.strays[0];

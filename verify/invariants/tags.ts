@@ -4,7 +4,7 @@ import { named, type Invariant } from "../property.js";
 export const tags: Invariant = {
   id: "tags",
   title: "tags: in the CRM's form (none on Salesforce, Zendesk `^[a-z0-9_]+$`, Freshdesk at most 32 characters); the platform tag exactly when enabled",
-  rule: "domain.md: Record tags (Zendesk, Kustomer, Freshdesk only)",
+  rule: "docs/domain.md: Record tags (Zendesk, Kustomer, Freshdesk only)",
   applies: () => true,
   session(run) {
     const { crm } = run.settings;

@@ -6,7 +6,7 @@ const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 export const titles: Invariant = {
   id: "titles",
   title: "titles: plain single-line text within the CRM's subject limit",
-  rule: "domain.md: a title is plain text, bounded by the CRM's subject limit",
+  rule: "docs/domain.md: a title is plain text, bounded by the CRM's subject limit",
   applies: () => true,
   session(run) {
     const limit = run.settings.crm.subjectLimit;

@@ -1,0 +1,101 @@
+import { parseArgs } from "node:util";
+import { formatHuman } from "../../compiler/diagnostics/format-human.js";
+import { behaviourChanged, diffSides, type Side } from "../../diff/diff-policies.js";
+import { readGitSide, SideError } from "../../diff/read-side.js";
+import { LogReplay } from "../../diff/replay-log.js";
+import { reportHuman } from "../../diff/report-human.js";
+import { reportJson } from "../../diff/report-json.js";
+import { reportMarkdown } from "../../diff/report-markdown.js";
+import { UsageError, type Io } from "../io.js";
+import { loadRecords } from "../load-records.js";
+import { readLineBatches } from "../read-lines.js";
+import { readSources } from "../source-files.js";
+
+export const diffUsage = "crm-policy diff OLD NEW [--format human|markdown|json] [--max-events K] [--runs N] [--seed N] [--events FILE [--records FILE] [--name NAME]]";
+
+const reports = { human: reportHuman, markdown: reportMarkdown, json: reportJson };
+
+/**
+ * `crm-policy diff OLD NEW`: what a policy change does to sessions. Each side is a policy file
+ * or folder, or `REV:PATH` read with git. Exit 0 when no session decides differently, 1 when
+ * some does (or a policy was added or removed), 2 on an error (docs/review.md).
+ */
+export async function diffCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "human" },
+      "max-events": { type: "string" },
+      runs: { type: "string" },
+      seed: { type: "string" },
+      events: { type: "string" },
+      records: { type: "string" },
+      name: { type: "string" },
+    },
+  });
+  const format = values.format;
+  if (format !== "human" && format !== "markdown" && format !== "json") throw new UsageError(`unknown --format \`${format}\`: use human, markdown or json`);
+  if (positionals.length !== 2) throw new UsageError(`diff takes two sides, OLD and NEW (got ${positionals.length})`);
+  if (values.records !== undefined && values.events === undefined) throw new UsageError("--records goes with --events");
+  const maxEvents = values["max-events"] === undefined ? undefined : whole("--max-events", values["max-events"], 1);
+  const runs = whole("--runs", values.runs, 0, 200);
+  const seed = whole("--seed", values.seed, 0, 42);
+  const [oldSpec = "", newSpec = ""] = positionals;
+
+  let sides: [Side, Side];
+  try {
+    sides = [readSide(oldSpec), readSide(newSpec)];
+  } catch (error) {
+    if (!(error instanceof SideError || error instanceof UsageError)) throw error;
+    io.stderr.write(`crm-policy diff: ${error.message}\n`);
+    return 2;
+  }
+  const result = diffSides(sides[0], sides[1], { maxEvents, runs, seed, explore: values.events === undefined });
+  if (!result.ok) {
+    const texts = new Map(result.side.sources.map((s) => [s.file, Buffer.from(s.bytes).toString("utf8")]));
+    io.stderr.write(formatHuman(result.diagnostics, texts));
+    io.stderr.write(`crm-policy diff: \`${result.side.label}\` does not compile: nothing to compare\n`);
+    return 2;
+  }
+  const { report, pairs } = result;
+  const changed = [...pairs.keys()];
+  if (values.events !== undefined && changed.length > 0) {
+    const name = values.name ?? (changed.length === 1 ? changed[0] : undefined);
+    if (name === undefined) {
+      io.stderr.write(`crm-policy diff: ${changed.length} policies changed: choose the one the log is for with --name (${changed.join(", ")})\n`);
+      return 2;
+    }
+    const pair = pairs.get(name);
+    const policy = report.policies.find((p) => p.name === name);
+    if (pair === undefined || policy === undefined) {
+      io.stderr.write(`crm-policy diff: \`${name}\` is not a policy that changed (${changed.join(", ") || "none did"})\n`);
+      return 2;
+    }
+    const existing = values.records === undefined ? { records: [], problems: [] } : loadRecords(values.records);
+    for (const problem of existing.problems) io.stderr.write(problem + "\n");
+    const replay = new LogReplay(pair.before, pair.after, existing.records);
+    for await (const lines of readLineBatches(values.events, io.stdin)) for (const line of lines) replay.line(line);
+    policy.log = replay.finish({ events: values.events, records: values.records });
+  }
+  io.stdout.write(reports[format](report));
+  return behaviourChanged(report) ? 1 : 0;
+}
+
+function readSide(spec: string): Side {
+  const fromGit = readGitSide(spec);
+  if (fromGit !== undefined) return fromGit;
+  const sources = readSources([spec]);
+  if (sources.length === 0) throw new SideError(`no policy files in \`${spec}\``);
+  return { label: spec, sources };
+}
+
+function whole(flag: string, text: string | undefined, min: number, fallback?: number): number {
+  if (text === undefined) {
+    if (fallback === undefined) throw new UsageError(`${flag} needs a value`);
+    return fallback;
+  }
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} takes a whole number from ${min}, not \`${text}\``);
+  return n;
+}

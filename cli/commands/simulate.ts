@@ -7,6 +7,7 @@ import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { isBlank } from "../blank-line.js";
 import { readLineBatches } from "../read-lines.js";
+import { unknownStatusWarning } from "../record-statuses.js";
 
 export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE] [--trust DIR|FILE]";
 
@@ -31,8 +32,16 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   }
   const existing = values.records === undefined ? { records: [], problems: [] } : loadRecords(values.records);
   for (const problem of existing.problems) io.stderr.write(escapeText(problem) + "\n");
+  const crm = loaded.policy.crm;
+  let recordWarnings = 0;
+  for (const record of existing.records) {
+    const warning = unknownStatusWarning(record.status, crm);
+    if (warning === undefined) continue;
+    recordWarnings++;
+    io.stderr.write(`${escapeText(values.records ?? "")}: record \`${escapeText(record.recordId)}\`: warning: ${escapeText(warning)}\n`);
+  }
 
-  const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: 0 };
+  const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
   let lineNumber = 0;
   const decider = new Decider(loaded.policy, new MemoryRecordStore(existing.records), {
     onWarning: (message) => {
@@ -72,6 +81,12 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
         } catch (error) {
           reject(`not JSON (${(error as Error).message})`);
           continue;
+        }
+        const status = statusOf(value);
+        const warning = status === undefined ? undefined : unknownStatusWarning(status, crm);
+        if (warning !== undefined) {
+          counts.warnings++;
+          io.stderr.write(`line ${lineNumber}: warning: ${escapeText(warning)}\n`);
         }
         const before = decider.inFlight;
         const result = decider.push(value);
@@ -145,4 +160,11 @@ class Output {
     if (this.io.stdout.write(this.buffer) === false) this.blocked = true;
     this.buffer = "";
   }
+}
+
+/** The status a `record.status` event sets, if the line is one. */
+function statusOf(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const event = value as { type?: unknown; status?: unknown };
+  return event.type === "record.status" && typeof event.status === "string" ? event.status : undefined;
 }

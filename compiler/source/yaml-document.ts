@@ -2,6 +2,7 @@ import { isMap, isPair, isSeq, parseAllDocuments, visit, type Document, type Nod
 import type { Span } from "../diagnostics/diagnostic.js";
 import { keyProblems, keyText, type KeyProblem } from "./yaml-keys.js";
 import { SourceText } from "./source-text.js";
+import { valueProblems } from "./yaml-values.js";
 
 /** A parsed policy file: its plain value, and where each JSON pointer sits in the text. */
 export interface ParsedDocument {
@@ -14,7 +15,7 @@ export interface ParsedDocument {
 }
 
 export interface YamlProblem {
-  kind: "syntax" | "duplicate-key" | "multiple-documents" | "empty";
+  kind: "syntax" | "duplicate-key" | "multiple-documents" | "empty" | "out-of-range";
   message: string;
   span: Span;
   help?: string;
@@ -40,6 +41,7 @@ export function parseYaml(source: SourceText): ParseResult {
       problems.push({ kind: "syntax", message: yamlMessage(error.code, error.message), span: source.span(error.pos[0], error.pos[1]) });
     }
     problems.push(...keyProblems(doc).map((problem) => keyProblem(source, problem)));
+    problems.push(...valueProblems(source, doc));
   }
   const second = list[1];
   if (second !== undefined) {

@@ -1,26 +1,32 @@
 import type { KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
 import { signBundle } from "../../compiler/passes/sign.js";
 import { signingKey } from "../../runtime/bundle/signature.js";
 import { compileSources } from "../../compiler/pipeline.js";
 import type { PolicyBundle } from "../../schemas/types/bundle.v1.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { readSources } from "../source-files.js";
 import { writeDiagnostics } from "./validate.js";
 
-export const compileUsage = "crm-policy compile [PATH...] [--out FILE] [--sign KEY] [--format human|json|github]";
+export const compileSpec = defineCommand({
+  name: "compile",
+  summary: "validate policy files and write the bundle that services load",
+  description: "Nothing is written when a policy has an error; the diagnostics are printed as by `validate`.",
+  positionals: { name: "[PATH...]", description: "policy files or folders (default: policies)" },
+  options: {
+    out: { type: "string", value: "FILE", default: "dist/policies.bundle.json", description: "where to write the bundle" },
+    sign: { type: "string", value: "KEY", description: "sign the bundle with this Ed25519 private key (PEM, from `crm-policy keys new`)" },
+    format: { type: "string", choices: ["human", "json", "github"], default: "human", description: "how diagnostics are printed" },
+  },
+  examples: ["crm-policy compile policies --out dist/policies.bundle.json"],
+});
 
 /** `crm-policy compile`: validate, then write the bundle; nothing is written on error. */
 export function compileCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { out: { type: "string", default: "dist/policies.bundle.json" }, format: { type: "string", default: "human" }, sign: { type: "string" } },
-  });
+  const { values, positionals } = parseCommand(compileSpec, args);
   const format = values.format;
-  if (format !== "human" && format !== "json" && format !== "github") throw new UsageError(`unknown --format \`${format}\`: use human, json or github`);
   const key = values.sign === undefined ? undefined : readKey(values.sign);
   const sources = readSources(positionals.length > 0 ? positionals : ["policies"]);
   const result = compileSources(sources);

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
 import { behaviourChanged, diffSides, type Side } from "../../diff/diff-policies.js";
 import { readGitSide, SideError } from "../../diff/read-side.js";
@@ -6,12 +5,28 @@ import { LogReplay } from "../../diff/replay-log.js";
 import { reportHuman } from "../../diff/report-human.js";
 import { reportJson } from "../../diff/report-json.js";
 import { reportMarkdown } from "../../diff/report-markdown.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { loadRecords } from "../load-records.js";
 import { readLineBatches } from "../read-lines.js";
 import { readSources } from "../source-files.js";
 
-export const diffUsage = "crm-policy diff OLD NEW [--format human|markdown|json] [--max-events K] [--runs N] [--seed N] [--events FILE [--records FILE] [--name NAME]]";
+export const diffSpec = defineCommand({
+  name: "diff",
+  summary: "show which sessions a policy change decides differently",
+  description: "Exit 0 when no session decides differently, 1 when some does (or a policy was added or removed), 2 on an error. See docs/review.md.",
+  positionals: { name: "OLD NEW", description: "each a policy file or folder, or REV:PATH read with git" },
+  options: {
+    format: { type: "string", choices: ["human", "markdown", "json"], default: "human", description: "how the report is printed" },
+    "max-events": { type: "string", value: "K", description: "longest enumerated session, in events; unset, it is chosen from the policies' events" },
+    runs: { type: "string", value: "N", default: "200", description: "random sessions explored beyond the enumerated ones" },
+    seed: { type: "string", value: "N", default: "42", description: "seed of the session generator" },
+    events: { type: "string", value: "FILE", description: "replay this event log through both sides instead of exploring" },
+    records: { type: "string", value: "FILE", description: "with --events: existing CRM records as JSON Lines" },
+    name: { type: "string", value: "NAME", description: "with --events: the policy the log is for, when several changed" },
+  },
+  examples: ["crm-policy diff main:policies policies --format markdown"],
+});
 
 const reports = { human: reportHuman, markdown: reportMarkdown, json: reportJson };
 
@@ -21,26 +36,13 @@ const reports = { human: reportHuman, markdown: reportMarkdown, json: reportJson
  * some does (or a policy was added or removed), 2 on an error (docs/review.md).
  */
 export async function diffCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string", default: "human" },
-      "max-events": { type: "string" },
-      runs: { type: "string" },
-      seed: { type: "string" },
-      events: { type: "string" },
-      records: { type: "string" },
-      name: { type: "string" },
-    },
-  });
+  const { values, positionals } = parseCommand(diffSpec, args);
   const format = values.format;
-  if (format !== "human" && format !== "markdown" && format !== "json") throw new UsageError(`unknown --format \`${format}\`: use human, markdown or json`);
   if (positionals.length !== 2) throw new UsageError(`diff takes two sides, OLD and NEW (got ${positionals.length})`);
   if (values.records !== undefined && values.events === undefined) throw new UsageError("--records goes with --events");
   const maxEvents = values["max-events"] === undefined ? undefined : whole("--max-events", values["max-events"], 1);
-  const runs = whole("--runs", values.runs, 0, 200);
-  const seed = whole("--seed", values.seed, 0, 42);
+  const runs = whole("--runs", values.runs, 0);
+  const seed = whole("--seed", values.seed, 0);
   const [oldSpec = "", newSpec = ""] = positionals;
 
   let sides: [Side, Side];
@@ -90,11 +92,7 @@ function readSide(spec: string): Side {
   return { label: spec, sources };
 }
 
-function whole(flag: string, text: string | undefined, min: number, fallback?: number): number {
-  if (text === undefined) {
-    if (fallback === undefined) throw new UsageError(`${flag} needs a value`);
-    return fallback;
-  }
+function whole(flag: string, text: string, min: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} takes a whole number from ${min}, not \`${text}\``);
   return n;

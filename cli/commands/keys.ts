@@ -1,11 +1,20 @@
 import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { keyIdOf } from "../../runtime/bundle/signature.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 
-export const keysUsage = "crm-policy keys new --out DIR";
+export const keysSpec = defineCommand({
+  name: "keys",
+  summary: "make an Ed25519 key pair for signing bundles (`keys new`)",
+  description: "Writes DIR/<key id>.private.pem (for `compile --sign`) and DIR/<key id>.public.pem (for `--trust`); never overwrites a file.",
+  positionals: { name: "new", description: "the one action: make a new key pair" },
+  options: {
+    out: { type: "string", value: "DIR", required: true, description: "the folder to write the key pair to" },
+  },
+  examples: ["crm-policy keys new --out keys/"],
+});
 
 /**
  * `crm-policy keys new`: an Ed25519 key pair for signing bundles, as `DIR/<key id>.private.pem`
@@ -13,9 +22,8 @@ export const keysUsage = "crm-policy keys new --out DIR";
  * (SPKI; give it to the services, e.g. `--trust`). Never overwrites a file.
  */
 export function keysCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
+  const { values, positionals } = parseCommand(keysSpec, args);
   if (positionals[0] !== "new" || positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "say what to do: `keys new`" : `unknown keys action \`${positionals.join(" ")}\`: the one action is \`new\``);
-  if (values.out === undefined) throw new UsageError("--out DIR is required: the folder to write the key pair to");
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   const keyId = keyIdOf(publicKey);
   const privatePath = join(values.out, `${keyId}.private.pem`);

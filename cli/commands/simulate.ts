@@ -1,15 +1,28 @@
 import { closeSync, fstatSync, openSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
 import { escapeText } from "../../runtime/text/escape-text.js";
-import { FileError, UsageError, fileProblem, type Io } from "../io.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
+import { FileError, fileProblem, type Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { isBlank } from "../blank-line.js";
 import { readLineBatches } from "../read-lines.js";
 import { unknownStatusWarning } from "../record-statuses.js";
 
-export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --events FILE|- [--records FILE] [--trust DIR|FILE]";
+export const simulateSpec = defineCommand({
+  name: "simulate",
+  summary: "replay an event log through one policy and print its decisions",
+  description:
+    "Decisions go to stdout as JSON Lines, written as soon as the input read so far makes them; rejected lines, warnings and a summary go to stderr. Exit 1 if a line was rejected; SIGINT/SIGTERM write the summary and exit 130/143; a file that cannot be read is exit 2.",
+  options: {
+    policy: { type: "string", value: "FILE", required: true, description: "a compiled bundle or a policy source file" },
+    name: { type: "string", value: "NAME", description: "which policy of the bundle; needed when it has several" },
+    events: { type: "string", value: "FILE|-", required: true, description: "session events as JSON Lines; - reads stdin" },
+    records: { type: "string", value: "FILE", description: "existing CRM records as JSON Lines" },
+    trust: { type: "string", value: "DIR|FILE", description: "public keys: the bundle must be signed by one of them" },
+  },
+  examples: ["crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events examples/sessions.jsonl"],
+});
 
 /**
  * `crm-policy simulate`: replays an event log through one policy. Decisions go to stdout as
@@ -18,12 +31,7 @@ export const simulateUsage = "crm-policy simulate --policy FILE [--name NAME] --
  * SIGTERM write what is decided and the summary before exiting (130, 143).
  */
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { policy: { type: "string" }, name: { type: "string" }, events: { type: "string" }, records: { type: "string" }, trust: { type: "string" } },
-  });
-  if (values.policy === undefined) throw new UsageError("--policy FILE is required");
-  if (values.events === undefined) throw new UsageError("--events FILE (or - for stdin) is required");
+  const { values } = parseCommand(simulateSpec, args);
   if (values.events !== "-") checkReadable(values.events, "events");
   const loaded = await loadPolicy(values.policy, values.name, trustOption(values.trust));
   if (!loaded.ok) {

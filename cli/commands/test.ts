@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { reportGithub } from "../policy-tests/report-github.js";
 import { reportHuman } from "../policy-tests/report-human.js";
@@ -7,7 +7,16 @@ import { counts, summaryLine } from "../policy-tests/results.js";
 import { runTests } from "../policy-tests/run-tests.js";
 import { findFiles, isTestFile } from "../source-files.js";
 
-export const testUsage = "crm-policy test [PATH...] [--format human|junit|github]";
+export const testSpec = defineCommand({
+  name: "test",
+  summary: "run the example cases of `*.test.yaml` files against their policies",
+  description: "The report goes to stdout, a summary to stderr. Exit 1 on a failed case, an invalid test file or policy, or no test file.",
+  positionals: { name: "[PATH...]", description: "test files or folders (default: policies)" },
+  options: {
+    format: { type: "string", choices: ["human", "junit", "github"], default: "human", description: "how the report is printed" },
+  },
+  examples: ["crm-policy test policies --format junit > report.xml"],
+});
 
 const reports = { human: reportHuman, junit: reportJunit, github: reportGithub };
 
@@ -17,15 +26,8 @@ const reports = { human: reportHuman, junit: reportJunit, github: reportGithub }
  * failed case, invalid test file or policy error, or when no test file is found.
  */
 export function testCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: "string", default: "human" } },
-  });
+  const { values, positionals } = parseCommand(testSpec, args);
   const format = values.format;
-  if (format !== "human" && format !== "junit" && format !== "github") {
-    throw new UsageError(`unknown --format \`${format}\`: use human, junit or github`);
-  }
   const paths = positionals.length > 0 ? positionals : ["policies"];
   const files = findFiles(paths, isTestFile);
   const notTests = files.filter((f) => paths.includes(f) && !isTestFile(f));

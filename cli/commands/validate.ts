@@ -1,24 +1,26 @@
-import { parseArgs } from "node:util";
 import { formatGithub } from "../../compiler/diagnostics/format-github.js";
 import { formatHuman, summary } from "../../compiler/diagnostics/format-human.js";
 import { diagnostic, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import { validateSources } from "../../compiler/pipeline.js";
-import { UsageError, type Io } from "../io.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
+import type { Io } from "../io.js";
 import { readSources } from "../source-files.js";
 
-export const validateUsage = "crm-policy validate [PATH...] [--format human|json|github]";
+export const validateSpec = defineCommand({
+  name: "validate",
+  summary: "check policy files and print every problem, located in its file",
+  description: "Exit 1 when any policy has an error.",
+  positionals: { name: "[PATH...]", description: "policy files or folders (default: policies)" },
+  options: {
+    format: { type: "string", choices: ["human", "json", "github"], default: "human", description: "how diagnostics are printed" },
+  },
+  examples: ["crm-policy validate policies/acme-support.yaml"],
+});
 
 /** `crm-policy validate`: every problem of every policy file; exit 1 on any error. */
 export function validateCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: "string", default: "human" } },
-  });
+  const { values, positionals } = parseCommand(validateSpec, args);
   const format = values.format;
-  if (format !== "human" && format !== "json" && format !== "github") {
-    throw new UsageError(`unknown --format \`${format}\`: use human, json or github`);
-  }
   const paths = positionals.length > 0 ? positionals : ["policies"];
   const sources = readSources(paths);
   const result = validateSources(sources);

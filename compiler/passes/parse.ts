@@ -40,7 +40,7 @@ export function parse(input: SourceFile): { ok: true; document: ParsedDocument }
   if (result.ok) return result;
   return {
     ok: false,
-    diagnostics: result.problems.map((p) => diagnostic(kinds[p.kind] ?? "yaml-syntax", p.message, { file: input.file, pointer: "", span: p.span }, p.help)),
+    diagnostics: result.problems.map((p) => diagnostic(kinds[p.kind] ?? "yaml-syntax", p.message, { file: input.file, pointer: p.pointer ?? "", span: p.span }, p.help)),
   };
 }
 

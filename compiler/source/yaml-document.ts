@@ -19,6 +19,8 @@ export interface YamlProblem {
   message: string;
   span: Span;
   help?: string;
+  /** Where in the document, when the problem is about one value. */
+  pointer?: string;
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; problems: YamlProblem[] };

@@ -1,4 +1,4 @@
-import { isScalar, visit, type Document } from "yaml";
+import { isPair, isScalar, isSeq, visit, type Document } from "yaml";
 import type { SourceText } from "./source-text.js";
 import type { YamlProblem } from "./yaml-document.js";
 
@@ -20,16 +20,29 @@ export function valueProblems(source: SourceText, doc: Document.Parsed): YamlPro
     });
   }
   visit(doc, {
-    Scalar(_, node) {
-      if (!isScalar(node) || typeof node.value !== "number" || !Number.isInteger(node.value) || Number.isSafeInteger(node.value)) return;
+    Scalar(key, node, path) {
+      if (key === "key" || !isScalar(node) || typeof node.value !== "number" || !Number.isInteger(node.value) || Number.isSafeInteger(node.value)) return;
       const [start, end] = node.range ?? [0, 0];
       const written = source.text.slice(start, end);
       problems.push({
         kind: "out-of-range",
         message: `the integer \`${written.length > 40 ? written.slice(0, 37) + "..." : written}\` is beyond 2^53 and cannot be read exactly`,
         span: source.span(start, end),
+        pointer: pointerOf([...path, node]),
       });
     },
   });
   return problems;
+}
+
+/** The JSON pointer of the last node of a visitor path (document, collections, pairs, node). */
+function pointerOf(path: readonly unknown[]): string {
+  let pointer = "";
+  for (let i = 0; i < path.length - 1; i++) {
+    const parent = path[i];
+    const child = path[i + 1];
+    if (isPair(parent) && child === parent.value) pointer += "/" + String(isScalar(parent.key) ? parent.key.value : parent.key).replace(/~/g, "~0").replace(/\//g, "~1");
+    else if (isSeq(parent)) pointer += "/" + parent.items.indexOf(child as never);
+  }
+  return pointer;
 }

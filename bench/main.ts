@@ -10,6 +10,7 @@ import { diffEventsRows, diffPoliciesRows } from "./diff.js";
 import { load, machine } from "./machine.js";
 import { memoryRows } from "./memory.js";
 import { benchBundle, benchPolicy } from "./policy.js";
+import { serveCrowd, serveRows } from "./serve.js";
 import { simulateRows, writeInputs } from "./simulate.js";
 import { formatTable, type Row } from "./table.js";
 import { titleRows } from "./titles.js";
@@ -33,6 +34,7 @@ let simulate: Row[];
 try {
   simulate = await simulateRows(files, benchPolicy.metadata.name, trace.events.length, log);
   simulate.push(...(await diffEventsRows(files, trace.events.length, log)));
+  simulate.push(...(await serveRows(files, trace.events, benchPolicy.metadata.name, serveCrowd(files.dir), log)));
 } finally {
   rmSync(files.dir, { recursive: true, force: true });
 }

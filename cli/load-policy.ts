@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { BundleError, loadBundle, readTrustedKeys, type TrustedKeys } from "../runtime/index.js";
+import { BundleError, loadBundle, readTrustedKeys, type TrustedKeys } from "@crm-policy/runtime";
 import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
 import { FileError, UsageError, fileProblem } from "./io.js";
-import { escapeText } from "../runtime/text/escape-text.js";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 
 /** The keys of `--trust DIR|FILE`; a trust configuration that cannot be used is a usage error. */
 export function trustOption(path: string | undefined): TrustedKeys | undefined {

@@ -1,5 +1,5 @@
 import { closest } from "../compiler/diagnostics/suggest.js";
-import { bundleFormat } from "../runtime/index.js";
+import { bundleFormat } from "@crm-policy/runtime";
 import { helpText, usageLine, wantsHelp, type CommandSpec } from "./command-spec.js";
 import { FileError, UsageError, type Io } from "./io.js";
 import { packageVersion } from "./version.js";
@@ -40,6 +40,10 @@ export const commands: Record<string, () => Promise<Loaded>> = {
   keys: async () => {
     const m = await import("./commands/keys.js");
     return { run: m.keysCommand, spec: m.keysSpec };
+  },
+  serve: async () => {
+    const m = await import("./commands/serve.js");
+    return { run: m.serveCommand, spec: m.serveSpec };
   },
 };
 

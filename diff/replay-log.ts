@@ -1,7 +1,7 @@
-import { Decider, Rejection } from "../runtime/decide/decider.js";
+import { Decider, Rejection } from "@crm-policy/runtime";
+import { MemoryRecordStore } from "@crm-policy/runtime";
 import { isBlank } from "../cli/blank-line.js";
 import type { Line } from "../cli/read-lines.js";
-import { MemoryRecordStore } from "../runtime/records/memory-store.js";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { Started } from "../schemas/types/session-event.v1.js";

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync } from "node:fs";
-import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
-import { escapeText } from "../../runtime/text/escape-text.js";
+import { Decider, MemoryRecordStore, Rejection, type Decision } from "@crm-policy/runtime";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { FileError, fileProblem, type Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";

@@ -1,5 +1,5 @@
 import { escapeData, escapeProperty, formatGithub } from "../../compiler/diagnostics/format-github.js";
-import { escapeText } from "../../runtime/text/escape-text.js";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { explain } from "./explain.js";
 import { passed, type TestRun } from "./results.js";
 

@@ -1,5 +1,5 @@
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
-import { escapeText } from "../../runtime/text/escape-text.js";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { explain, show } from "./explain.js";
 import { passed, type TestRun } from "./results.js";
 

@@ -1,4 +1,4 @@
-import { escapeText } from "../../runtime/text/escape-text.js";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import type { Diagnostic } from "./diagnostic.js";
 
 /**

@@ -1,7 +1,8 @@
 import Handlebars from "handlebars";
 import type { Code } from "../diagnostics/codes.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { departureKinds, departures, type Departure, type DepartureKind } from "./mustache-form.js";
+import { departures } from "./mustache-form.js";
+import { notPlain } from "./not-plain.js";
 import { isTitleVariable, titleVariables, type TitleVariable } from "./variables.js";
 
 /** A title as the runtime sees it: literal text and variables, nothing to parse. */
@@ -116,46 +117,6 @@ export function parseTemplate(template: string): TemplateResult {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, segments: merge(segments) };
 }
 
-const departureCodes: Record<DepartureKind, Code> = {
-  "whitespace-control": "template-whitespace-control",
-  "line-break": "template-multiline",
-  brackets: "template-brackets",
-  whitespace: "template-inner-whitespace",
-};
-
-const departureMessages: Record<DepartureKind, string> = {
-  "whitespace-control": "whitespace control (`~`) is not allowed in titles: it removes the spaces written next to the variable",
-  "line-break": "a title is one line of text: the template has a line break inside `{{...}}`",
-  brackets: "brackets around a variable name are not allowed in titles",
-  whitespace: "whitespace inside `{{...}}` is not allowed in titles",
-};
-
-const departureNouns: Record<DepartureKind, string> = {
-  "whitespace-control": "whitespace control `~`",
-  "line-break": "a line break",
-  brackets: "brackets",
-  whitespace: "whitespace",
-};
-
-/**
- * One problem for a variable not written as `{{NAME}}`, whatever else its braces hold: it
- * underlines from the first character that should not be there to the last, and is named after
- * the most serious of them.
- */
-function notPlain(name: TitleVariable, found: Departure[], offset: number): TemplateProblem {
-  const kinds = departureKinds.filter((kind) => found.some((d) => d.kind === kind));
-  const [first = "whitespace", ...others] = kinds;
-  const nouns = others.map((kind) => departureNouns[kind]);
-  const also = nouns.length === 0 ? "" : `; the braces also hold ${[nouns.slice(0, -1).join(", "), nouns.at(-1)].filter(Boolean).join(" and ")}`;
-  return {
-    code: departureCodes[first],
-    message: departureMessages[first] + also,
-    start: offset + Math.min(...found.map((d) => d.start)),
-    end: offset + Math.max(...found.map((d) => d.end)),
-    help: `write \`{{${name}}}\``,
-  };
-}
-
 function merge(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const s of segments) {
@@ -175,6 +136,7 @@ const tokenNames: Record<string, string> = {
   INVERSE: "`{{else}}`",
   OPEN_SEXPR: "`(`",
   CLOSE: "`}}`",
+  CLOSE_UNESCAPED: "`}}}`",
   OPEN: "`{{`",
   OPEN_ENDBLOCK: "`{{/`",
 };
@@ -198,7 +160,10 @@ function syntaxProblem(template: string, error: unknown): TemplateProblem {
     message: `title template does not parse: ${found}`,
     start,
     end,
-    help: "a variable is written `{{NAME}}`; a literal `{{` is written `\\{{`",
+    help:
+      got === "CLOSE_UNESCAPED"
+        ? "a `}` cannot follow a variable directly (Handlebars reads `}}}` as the end of `{{{`): put text between them"
+        : "a variable is written `{{NAME}}`; a literal `{{` is written `\\{{`",
   };
 }
 

@@ -239,6 +239,12 @@ const pinned: [string, string, string, string | undefined][] = [
     "whitespace control (`~`) is not allowed in titles: it removes the spaces written next to the variable; the braces also hold brackets",
     "write `{{CALL_ID}}`",
   ],
+  [
+    "template-brace-after-variable.yaml",
+    "template-syntax 8:33",
+    "title template does not parse: unexpected `}}}`",
+    "a `}` cannot follow a variable directly (Handlebars reads `}}}` as the end of `{{{`): put text between them",
+  ],
   ["template-brackets.yaml", "template-brackets 8:16", "brackets around a variable name are not allowed in titles", "write `{{CALL_ID}}`"],
   ["template-inner-spaces.yaml", "template-inner-whitespace 8:21", "whitespace inside `{{...}}` is not allowed in titles", "write `{{CALL_ID}}`"],
   ["template-inner-line-break.yaml", "template-multiline 8:16", "a title is one line of text: the template has a line break inside `{{...}}`", "write `{{CALL_ID}}`"],

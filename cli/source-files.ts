@@ -62,7 +62,7 @@ function findEntries(paths: readonly string[], accept: (name: string) => boolean
     }
   };
   for (const path of paths) {
-    let stat;
+    let stat: ReturnType<typeof statSync>;
     try {
       stat = statSync(path);
     } catch {

@@ -11,10 +11,10 @@ export function sessionTypeTag(name: string, crm: Pick<Crm, "tagStyle" | "tagLim
   switch (crm.tagStyle) {
     case "none":
       return undefined;
-    case "snake": // Zendesk: Voice Inbound (IVR) → voice_inbound_ivr
+    case "snake_case": // Zendesk: Voice Inbound (IVR) → voice_inbound_ivr
       tag = snake(name);
       break;
-    case "dash": // Kustomer: Voice Inbound (IVR) → Voice Inbound - IVR
+    case "parentheses_as_dash": // Kustomer: Voice Inbound (IVR) → Voice Inbound - IVR
       tag = dash(plainLine(name));
       break;
     case "verbatim": // Freshdesk: unchanged

@@ -58,8 +58,8 @@ describe("titles", () => {
 describe("tags get the same cleaning on every CRM", () => {
   it.each([
     ["freshdesk", "verbatim", 32],
-    ["kustomer", "dash", 0],
-    ["zendesk", "snake", 0],
+    ["kustomer", "parentheses_as_dash", 0],
+    ["zendesk", "snake_case", 0],
   ] as const)("%s", (_system, tagStyle, tagLimit) => {
     const tag = sessionTypeTag("x\r\nSubject: injected\u0000\u001b[31m\u202e (IVR\u200b)", { tagStyle, tagLimit }) ?? "";
     expect(tag).not.toMatch(unclean);

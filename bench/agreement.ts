@@ -1,6 +1,6 @@
 import { defaultCatalog } from "../compiler/model/catalog.js";
 import { ReferenceInterpreter } from "../reference/interpreter.js";
-import { MemoryRecordStore, Rejection, type CompiledPolicy, type Decision, type SessionEvent } from "../runtime/index.js";
+import { MemoryRecordStore, Rejection, type CompiledPolicy, type Decision, type SessionEvent } from "@crm-policy/runtime";
 import { handDecider, runtimeDecider } from "./deciders.js";
 import { HandRejection } from "./hand-written/decider.js";
 import { assertSameLines, lineOf } from "./lines.js";

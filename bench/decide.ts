@@ -1,6 +1,6 @@
 import { defaultCatalog } from "../compiler/model/catalog.js";
 import { ReferenceInterpreter } from "../reference/interpreter.js";
-import { MemoryRecordStore, type CompiledPolicy } from "../runtime/index.js";
+import { MemoryRecordStore, type CompiledPolicy } from "@crm-policy/runtime";
 import { checkHandWritten, checkReference, checkRulesEngine } from "./agreement.js";
 import { applyAll, handDecider, pushAllAsync, pushHand, pushRuntime, runtimeDecider } from "./deciders.js";
 import { get, interleaved, timed, timedAsync } from "./measure.js";

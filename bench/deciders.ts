@@ -1,6 +1,6 @@
 import { defaultCatalog } from "../compiler/model/catalog.js";
 import type { ReferenceInterpreter } from "../reference/interpreter.js";
-import { Decider, MemoryRecordStore, type CompiledPolicy, type SessionEvent } from "../runtime/index.js";
+import { Decider, MemoryRecordStore, type CompiledPolicy, type SessionEvent } from "@crm-policy/runtime";
 import { HandWrittenDecider } from "./hand-written/decider.js";
 import { timed } from "./measure.js";
 import type { RulesEngineDecider } from "./rules-engine.js";

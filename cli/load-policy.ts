@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { BundleError, loadBundle, readTrustedKeys, type TrustedKeys } from "../runtime/index.js";
+import { BundleError, loadBundle, readTrustedKeys, type TrustedKeys } from "@crm-policy/runtime";
 import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
 import { UsageError } from "./io.js";
 

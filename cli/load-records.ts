@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { CrmRecord } from "../runtime/index.js";
-import { isTime } from "../runtime/events/time.js";
+import type { CrmRecord } from "@crm-policy/runtime";
+import { isTime } from "@crm-policy/runtime/toolchain";
 import { UsageError } from "./io.js";
 
 /** Existing CRM records: JSON Lines or one JSON array. Bad records are reported and skipped. */

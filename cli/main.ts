@@ -1,5 +1,5 @@
 import { closest } from "../compiler/diagnostics/suggest.js";
-import { bundleFormat } from "../runtime/index.js";
+import { bundleFormat } from "@crm-policy/runtime";
 import { helpText, usageLine, wantsHelp, type CommandSpec } from "./command-spec.js";
 import { UsageError, type Io } from "./io.js";
 import { packageVersion } from "./version.js";

@@ -1,5 +1,5 @@
-import { Decider, Rejection } from "../runtime/decide/decider.js";
-import { MemoryRecordStore } from "../runtime/records/memory-store.js";
+import { Decider, Rejection } from "@crm-policy/runtime";
+import { MemoryRecordStore } from "@crm-policy/runtime";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { Started } from "../schemas/types/session-event.v1.js";

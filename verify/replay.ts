@@ -1,6 +1,6 @@
-import { Decider, Rejection } from "../runtime/decide/decider.js";
-import { MemoryRecordStore } from "../runtime/records/memory-store.js";
-import type { RecordStore } from "../runtime/records/record-store.js";
+import { Decider, Rejection } from "@crm-policy/runtime";
+import { MemoryRecordStore } from "@crm-policy/runtime";
+import type { RecordStore } from "@crm-policy/runtime";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { SessionEvent } from "../schemas/types/session-event.v1.js";

@@ -1,4 +1,4 @@
-import type { CrmRecord, Decision, RecordStore, SessionEvent } from "../../runtime/index.js";
+import type { CrmRecord, Decision, RecordStore, SessionEvent } from "@crm-policy/runtime";
 import type { Started } from "../../schemas/types/session-event.v1.js";
 import { checkEvent, ms } from "./check-event.js";
 import { handTitle } from "./title.js";

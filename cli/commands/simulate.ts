@@ -1,4 +1,4 @@
-import { Decider, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
+import { Decider, MemoryRecordStore, Rejection, type Decision } from "@crm-policy/runtime";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import type { Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";

@@ -6,7 +6,7 @@ import { defaultOptions, verifyPolicy, type PolicyVerification } from "../../ver
 import { formatGithub } from "../../compiler/diagnostics/format-github.js";
 import { reportGithub } from "../verify-report/report-github.js";
 import { reportJunit } from "../verify-report/report-junit.js";
-import { BundleError, loadBundle, type LoadedBundle } from "../../runtime/index.js";
+import { BundleError, loadBundle, type LoadedBundle } from "@crm-policy/runtime";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { trustOption } from "../load-policy.js";

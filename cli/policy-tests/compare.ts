@@ -1,4 +1,4 @@
-import type { Decision } from "../../runtime/index.js";
+import type { Decision } from "@crm-policy/runtime";
 import type { ExpectedDecision, TestCase } from "../../schemas/types/policy-test.v1.js";
 import type { CaseRun } from "./run-case.js";
 

@@ -1,4 +1,4 @@
-import { eventProblem, Rejection, type Decision, type SessionEvent, type SessionState } from "../../runtime/index.js";
+import { eventProblem, Rejection, type Decision, type SessionEvent, type SessionState } from "@crm-policy/runtime";
 import type { OutboxEntry, StateStore } from "../state/state-store.js";
 import type { BatchItem, EventOutcome } from "./batch-item.js";
 import { OutboxWaiters } from "./outbox-waiters.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/pipeline.js";
-import { BundleError, loadBundle } from "../../runtime/index.js";
+import { BundleError, loadBundle } from "@crm-policy/runtime";
 import { readSources } from "../../cli/source-files.js";
 import { runCli } from "../support/run-cli.js";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { compileSources } from "../../compiler/pipeline.js";
 import { signBundle } from "../../compiler/passes/sign.js";
-import type { PolicyBundle } from "../../runtime/index.js";
+import type { PolicyBundle } from "@crm-policy/runtime";
 import { inProcessServer } from "./fixtures.js";
 
 const dir = mkdtempSync(join(tmpdir(), "crm-policy-reload-"));

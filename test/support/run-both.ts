@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
 import { compileSources } from "../../compiler/pipeline.js";
 import { ReferenceInterpreter } from "../../reference/interpreter.js";
-import { Decider, loadBundle, MemoryRecordStore, Rejection, type LoadedBundle } from "../../runtime/index.js";
+import { Decider, loadBundle, MemoryRecordStore, Rejection, type LoadedBundle } from "@crm-policy/runtime";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { CrmRecord } from "../../schemas/types/record.v1.js";
 

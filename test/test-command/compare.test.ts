@@ -1,7 +1,7 @@
 // How expected and actual decision lines are lined up and compared (cli/policy-tests/compare.ts).
 import { describe, expect, it } from "vitest";
 import { compare, type Difference } from "../../cli/policy-tests/compare.js";
-import type { Decision } from "../../runtime/index.js";
+import type { Decision } from "@crm-policy/runtime";
 import type { ExpectedDecision, TestCase } from "../../schemas/types/policy-test.v1.js";
 
 const none = (sessionId: string): Decision => ({ sessionId, decision: "none", reason: "abandoned_call", at: "2026-11-20T10:00:00Z" });

@@ -25,7 +25,7 @@ export function readFolderSources(dir: string): SourceFile[] {
 export function findFiles(paths: readonly string[], accept: (name: string) => boolean): string[] {
   const files = new Set<string>();
   for (const path of paths) {
-    let stat;
+    let stat: ReturnType<typeof statSync>;
     try {
       stat = statSync(path);
     } catch {

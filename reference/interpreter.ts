@@ -1,7 +1,8 @@
 import type { Catalog } from "../compiler/model/catalog.js";
 import { parseCondition } from "../compiler/conditions/parse-condition.js";
-import { mergeOverrides } from "../compiler/model/merge-overrides.js";
-import { resolvePolicy, type ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import { referencePolicy } from "./defaults.js";
+import { referenceMerge } from "./merge.js";
 import type { RecordCreationPolicy } from "../schemas/types/policy.v1.js";
 import { referenceCondition } from "./conditions.js";
 import type { Decision, Trigger } from "../schemas/types/decision.v1.js";
@@ -39,7 +40,7 @@ export class ReferenceInterpreter {
     private readonly catalog: Catalog,
     records: readonly CrmRecord[] = [],
   ) {
-    this.policy = resolvePolicy(source, catalog);
+    this.policy = referencePolicy(source, catalog);
     this.records = records.map((r) => ({ ...r, closedAt: r.closedAt ?? null }));
   }
 
@@ -84,7 +85,7 @@ export class ReferenceInterpreter {
       const condition = parsed(override.when);
       return condition.ok && referenceCondition(condition.ast, start);
     });
-    return resolvePolicy(mergeOverrides(this.source, matches), this.catalog);
+    return referencePolicy(referenceMerge(this.source, matches), this.catalog);
   }
 
   private consumerMessages(session: SessionHistory): number {

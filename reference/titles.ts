@@ -1,18 +1,20 @@
 import Handlebars from "handlebars";
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { TitleVariable } from "../compiler/template/variables.js";
 import type { Started } from "../schemas/types/session-event.v1.js";
 
 /** The title, rendered by Handlebars itself (no escaping: titles are plain text). */
 export function referenceTitle(policy: ResolvedPolicy, start: Started, callType: string): string {
   const render = cached("template " + policy.title.template, () => Handlebars.compile(policy.title.template, { noEscape: true, knownHelpersOnly: true }));
-  const text = render({
+  const values: { [name in TitleVariable]: string } = {
     CALL_TYPE: clean(callType),
     CALL_ID: clean(start.sessionId),
     MENU_PATH: clean(start.menuPath ?? ""),
     PHONE_NUMBER: clean(start.phoneNumber ?? ""),
     LANGUAGE: clean(start.language ?? ""),
     TIMESTAMP: timestamp(start.at, policy.title.timeZone),
-  });
+  };
+  const text = render(values);
   return Array.from(text).slice(0, policy.crm.subjectLimit).join("");
 }
 

@@ -9,5 +9,5 @@ export { keyIdOf, signDigest, signingKey } from "./bundle/signature.js";
 export { conditionAttributes, outcomeAttributes, type ComparisonOperator, type CompiledCondition, type CompiledOperand, type CompiledValue, type ConditionAttribute, type OutcomeAttribute } from "./conditions/compiled-condition.js";
 export { compareValues, evaluateCondition, type OutcomeValues, type SessionAttributes } from "./conditions/evaluate.js";
 export { isTime } from "./events/time.js";
-export { recordTags } from "./tags/tag-forms.js";
+export { recordTags, sessionTypeTag } from "./tags/tag-forms.js";
 export { titleRenderer, type TitleInput } from "./title/render-title.js";

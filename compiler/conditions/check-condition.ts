@@ -1,5 +1,4 @@
 import { compareValues } from "@crm-policy/runtime/toolchain";
-import type { CompiledValue } from "@crm-policy/runtime/toolchain";
 import { closest, didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Attribute, Comparison, Condition, Literal, Operand } from "./ast.js";

@@ -1,7 +1,7 @@
 import { isMap, isPair, isSeq, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import type { Span } from "../diagnostics/diagnostic.js";
 import { keyProblems, keyText, type KeyProblem } from "./yaml-keys.js";
-import { SourceText } from "./source-text.js";
+import type { SourceText } from "./source-text.js";
 
 /** A parsed policy file: its plain value, and where each JSON pointer sits in the text. */
 export interface ParsedDocument {
@@ -144,7 +144,7 @@ export function pointerOf(...parts: (string | number)[]): string {
   return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(_code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
   return first.replace(/ at line \d+, column \d+.*$/, "").replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
 }

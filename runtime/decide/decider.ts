@@ -139,6 +139,8 @@ export class Decider {
         return this.message(session, event.from, event.at);
       case "ended":
         return this.end(session, event.at);
+      default:
+        return event satisfies never;
     }
   }
 
@@ -203,6 +205,8 @@ export class Decider {
         const short = settings.shortAbandonSeconds !== null && epochMs(at) - epochMs(session.startedAt) <= settings.shortAbandonSeconds * 1000;
         return none(id, short ? "short_abandoned_chat" : "abandoned_chat", at);
       }
+      default:
+        return settings.abandonedChats satisfies never;
     }
   }
 

@@ -1,21 +1,22 @@
 import type { Crm } from "../../schemas/types/bundle.v1.js";
 
-/** A session type name as a tag, in the CRM's form (docs/domain.md, "Record tags"). */
+type Style = Crm["tagStyle"];
+
+/** A session type name in each tag style (docs/domain.md, "Record tags"); one entry per style. */
+const forms: { readonly [style in Style]: (name: string) => string | undefined } = {
+  none: () => undefined,
+  // Voice Inbound (IVR) → voice_inbound_ivr
+  snake_case: (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, ""),
+  // Voice Inbound (IVR) → Voice Inbound - IVR
+  parentheses_as_dash: (name) => name.replace(/\s*\(([^)]*)\)/g, " - $1").trim(),
+  // unchanged
+  verbatim: (name) => name,
+};
+
+/** A session type name as a tag, in the CRM's form, cut to its tag limit. */
 export function sessionTypeTag(name: string, crm: Pick<Crm, "tagStyle" | "tagLimit">): string | undefined {
-  let tag: string;
-  switch (crm.tagStyle) {
-    case "none":
-      return undefined;
-    case "snake": // Zendesk: Voice Inbound (IVR) → voice_inbound_ivr
-      tag = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-      break;
-    case "dash": // Kustomer: Voice Inbound (IVR) → Voice Inbound - IVR
-      tag = name.replace(/\s*\(([^)]*)\)/g, " - $1").trim();
-      break;
-    case "verbatim": // Freshdesk: unchanged
-      tag = name;
-      break;
-  }
+  const tag = forms[crm.tagStyle](name);
+  if (tag === undefined) return undefined;
   return crm.tagLimit > 0 ? [...tag].slice(0, crm.tagLimit).join("") : tag;
 }
 

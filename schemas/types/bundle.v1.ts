@@ -90,7 +90,7 @@ export interface Crm {
   /**
    * How a session type becomes a tag.
    */
-  tagStyle: "none" | "snake" | "dash" | "verbatim";
+  tagStyle: "none" | "snake_case" | "parentheses_as_dash" | "verbatim";
   /**
    * Longest tag; 0 = no limit.
    */

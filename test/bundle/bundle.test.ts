@@ -77,7 +77,7 @@ describe("crm-policy compile", () => {
     const out = join(dir, "never.bundle.json");
     const result = await runCli(["compile", bad, "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("error[tags-on-salesforce]");
+    expect(result.stdout).toContain("error[tags-not-supported]");
     expect(existsSync(out)).toBe(false);
   });
 

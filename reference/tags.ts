@@ -1,11 +1,12 @@
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import { clean } from "./plain-text.js";
 
-/** The tag styles written out from docs/domain.md's examples, independently of the runtime's. */
+/** The tag styles written out from docs/domain.md's examples, independently of the runtime's; names cleaned as titles are. */
 const styles: Record<ResolvedPolicy["crm"]["tagStyle"], (sessionType: string) => string | undefined> = {
   none: () => undefined,
   snake_case: (sessionType) => sessionType.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "").join("_"),
-  parentheses_as_dash: (sessionType) => sessionType.replace(/\s*\(([^)]*)\)/g, " - $1").trim(),
-  verbatim: (sessionType) => sessionType,
+  parentheses_as_dash: (sessionType) => clean(sessionType).replace(/\s*\(([^)]*)\)/g, " - $1").trim(),
+  verbatim: (sessionType) => clean(sessionType),
 };
 
 /** Tags of a record: the session type in the CRM's tag style, cut to its limit, then the platform tag. */

@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { TitleVariable } from "../compiler/template/variables.js";
 import type { Started } from "../schemas/types/session-event.v1.js";
+import { clean } from "./plain-text.js";
 
 /** The title, rendered by Handlebars itself (no escaping: titles are plain text). */
 export function referenceTitle(policy: ResolvedPolicy, start: Started, callType: string): string {
@@ -16,18 +17,6 @@ export function referenceTitle(policy: ResolvedPolicy, start: Started, callType:
   };
   const text = render(values);
   return Array.from(text).slice(0, policy.crm.subjectLimit).join("");
-}
-
-/** Line breaks and tabs become spaces; other control characters go. */
-function clean(value: string): string {
-  let out = "";
-  for (const c of value) {
-    const code = c.codePointAt(0) ?? 0;
-    const control = code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-    if (!control) out += c;
-    else if ("\t\n\v\f\r\u0085\u2028\u2029".includes(c)) out += " ";
-  }
-  return out;
 }
 
 /** ISO 8601 to the second, `Z` in UTC, else the zone's offset at that instant. */

@@ -10,4 +10,5 @@ export { conditionAttributes, outcomeAttributes, type ComparisonOperator, type C
 export { compareValues, evaluateCondition, type OutcomeValues, type SessionAttributes } from "./conditions/evaluate.js";
 export { isTime } from "./events/time.js";
 export { recordTags, sessionTypeTag } from "./tags/tag-forms.js";
+export { escapeText } from "./text/escape-text.js";
 export { titleRenderer, type TitleInput } from "./title/render-title.js";

@@ -46,17 +46,33 @@ export function replay(policy: PolicyUnderTest, settings: SessionSettings, trace
  */
 export class Replayer {
   private readonly store = new SwappableStore();
-  private readonly decider: Decider;
+  private decider: Decider;
   private traces = 0;
 
+  /**
+   * `maxInFlight`: traces may leave sessions that never end; once the Decider holds this many,
+   * a fresh one takes over (ids never repeat across traces, so nothing observable changes),
+   * and memory stays flat however many traces run.
+   */
   constructor(
     private readonly policy: PolicyUnderTest,
     private readonly settings: SessionSettings,
+    private readonly maxInFlight = 50_000,
   ) {
-    this.decider = new Decider(policy.compiled, this.store, { endedSessionMemory: 64 });
+    this.decider = this.fresh();
+  }
+
+  /** Sessions the current Decider holds that have not ended. */
+  get inFlight(): number {
+    return this.decider.inFlight;
+  }
+
+  private fresh(): Decider {
+    return new Decider(this.policy.compiled, this.store, { endedSessionMemory: 64 });
   }
 
   run(trace: Trace): Run {
+    if (this.decider.inFlight >= this.maxInFlight) this.decider = this.fresh();
     this.store.current = new MemoryRecordStore(trace.records);
     const prefix = `${++this.traces}:`;
     return drive(this.policy, this.settings, trace, (event) => {

@@ -47,6 +47,7 @@ export const codes = {
   "condition-unknown-session-type": "warning",
   "condition-constant": "warning",
   "no-policies": "warning",
+  "bundle-skipped": "warning",
 } as const;
 
 export type Code = keyof typeof codes;

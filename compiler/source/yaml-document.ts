@@ -2,6 +2,7 @@ import { isMap, isPair, isSeq, parseAllDocuments, visit, type Document, type Nod
 import type { Span } from "../diagnostics/diagnostic.js";
 import { keyProblems, keyText, type KeyProblem } from "./yaml-keys.js";
 import type { SourceText } from "./source-text.js";
+import { valueProblems } from "./yaml-values.js";
 
 /** A parsed policy file: its plain value, and where each JSON pointer sits in the text. */
 export interface ParsedDocument {
@@ -14,10 +15,12 @@ export interface ParsedDocument {
 }
 
 export interface YamlProblem {
-  kind: "syntax" | "duplicate-key" | "multiple-documents" | "empty";
+  kind: "syntax" | "duplicate-key" | "multiple-documents" | "empty" | "out-of-range";
   message: string;
   span: Span;
   help?: string;
+  /** Where in the document, when the problem is about one value. */
+  pointer?: string;
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; problems: YamlProblem[] };
@@ -40,6 +43,7 @@ export function parseYaml(source: SourceText): ParseResult {
       problems.push({ kind: "syntax", message: yamlMessage(error.code, error.message), span: source.span(error.pos[0], error.pos[1]) });
     }
     problems.push(...keyProblems(doc).map((problem) => keyProblem(source, problem)));
+    problems.push(...valueProblems(source, doc));
   }
   const second = list[1];
   if (second !== undefined) {

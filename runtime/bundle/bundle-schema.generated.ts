@@ -4,13 +4,13 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://crm-policy.dev/schemas/bundle.v1.schema.json","title":"PolicyBundle","type":"object","additionalProperties":false,"required":["format","compiler","digest","policies"],"properties":{"format":{"const":"crm-policy-bundle/v1"},"compiler":{"type":"string"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"policies":{"type":"array","items":{"$ref":"#/$defs/CompiledPolicy"}},"signature":{"$ref":"#/$defs/Signature"}},"$defs":{"CompiledPolicy":{"title":"CompiledPolicy","type":"object","additionalProperties":false,"required":["name","revision","crm","records","title","tags","sessionTypes","overrides"],"properties":{"name":{"type":"string"},"revision":{"type":"string"},"crm":{"$ref":"#/$defs/Crm"},"records":{"$ref":"#/$defs/Settings"},"title":{"$ref":"#/$defs/Title"},"tags":{"$ref":"#/$defs/Tags"},"sessionTypes":{"type":"array","items":{"$ref":"#/$defs/SessionType"}},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["when","condition","records","title","tags"],"properties":{"when":{"type":"string"},"condition":{"type":"object"},"records":{"$ref":"#/$defs/PartialSettings"},"title":{"$ref":"#/$defs/PartialTitle"},"tags":{"$ref":"#/$defs/PartialTags"}}}}}},"Crm":{"title":"Crm","type":"object","additionalProperties":false,"required":["system","newStatus","closedStatuses","reopenStatus","neverUpdated","subjectLimit","tagStyle","tagLimit"],"properties":{"system":{"enum":["salesforce","zendesk","kustomer","freshdesk"]},"newStatus":{"type":"string"},"closedStatuses":{"type":"array","items":{"type":"string"}},"reopenStatus":{"type":"string"},"neverUpdated":{"type":"array","items":{"type":"string"}},"subjectLimit":{"type":"integer","minimum":1},"tagStyle":{"enum":["none","snake_case","parentheses_as_dash","verbatim"]},"tagLimit":{"type":"integer","minimum":0}}},"Settings":{"title":"Settings","type":"object","additionalProperties":false,"required":["appendToOpen","closedWithinDays","delayUntilConnected","createForAbandoned","minConsumerMessages","abandonedChats","abandonedMinMessages","shortAbandonSeconds"],"properties":{"appendToOpen":{"type":"boolean"},"closedWithinDays":{"type":["integer","null"],"minimum":1},"delayUntilConnected":{"type":"boolean"},"createForAbandoned":{"type":"boolean"},"minConsumerMessages":{"type":"integer","minimum":0},"abandonedChats":{"enum":["none","all","min"]},"abandonedMinMessages":{"type":"integer","minimum":0},"shortAbandonSeconds":{"type":["integer","null"],"minimum":1}}},"Title":{"title":"Title","type":"object","additionalProperties":false,"required":["segments","timeZone"],"properties":{"segments":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["var"],"properties":{"var":{"enum":["CALL_TYPE","CALL_ID","MENU_PATH","PHONE_NUMBER","LANGUAGE","TIMESTAMP"]}}}]}},"timeZone":{"type":["string","null"]}}},"Tags":{"title":"Tags","type":"object","additionalProperties":false,"required":["sessionType","platform"],"properties":{"sessionType":{"type":"boolean"},"platform":{"type":["string","null"]}}},"SessionType":{"title":"SessionType","type":"object","additionalProperties":false,"required":["name","channel","callType","tags"],"properties":{"name":{"type":"string"},"channel":{"enum":["voice","chat"]},"callType":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}}},"PartialSettings":{"title":"PartialSettings","type":"object","additionalProperties":false,"properties":{"appendToOpen":{"type":"boolean"},"closedWithinDays":{"type":["integer","null"],"minimum":1},"delayUntilConnected":{"type":"boolean"},"createForAbandoned":{"type":"boolean"},"minConsumerMessages":{"type":"integer","minimum":0},"abandonedChats":{"enum":["none","all","min"]},"abandonedMinMessages":{"type":"integer","minimum":0},"shortAbandonSeconds":{"type":["integer","null"],"minimum":1}}},"PartialTitle":{"title":"PartialTitle","type":"object","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["var"],"properties":{"var":{"enum":["CALL_TYPE","CALL_ID","MENU_PATH","PHONE_NUMBER","LANGUAGE","TIMESTAMP"]}}}]}},"timeZone":{"type":["string","null"]}}},"PartialTags":{"title":"PartialTags","type":"object","additionalProperties":false,"properties":{"sessionType":{"type":"boolean"},"platform":{"type":["string","null"]}}},"Signature":{"title":"Signature","type":"object","additionalProperties":false,"required":["keyId","digest","value"],"properties":{"keyId":{"type":"string","pattern":"^[0-9a-f]{16}$"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"value":{"type":"string","pattern":"^[A-Za-z0-9+/]{86}==$"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://crm-policy.dev/schemas/bundle.v1.schema.json","title":"PolicyBundle","type":"object","additionalProperties":false,"required":["format","compiler","digest","policies"],"properties":{"format":{"const":"crm-policy-bundle/v1"},"compiler":{"type":"string"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"policies":{"type":"array","items":{"$ref":"#/$defs/CompiledPolicy"}},"signature":{"$ref":"#/$defs/Signature"}},"$defs":{"CompiledPolicy":{"title":"CompiledPolicy","type":"object","additionalProperties":false,"required":["name","revision","crm","records","title","tags","sessionTypes","overrides"],"properties":{"name":{"type":"string"},"revision":{"type":"string"},"crm":{"$ref":"#/$defs/Crm"},"records":{"$ref":"#/$defs/Settings"},"title":{"$ref":"#/$defs/Title"},"tags":{"$ref":"#/$defs/Tags"},"sessionTypes":{"type":"array","items":{"$ref":"#/$defs/SessionType"}},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["when","condition","records","title","tags"],"properties":{"when":{"type":"string"},"condition":{"type":"object"},"records":{"$ref":"#/$defs/PartialSettings"},"title":{"$ref":"#/$defs/PartialTitle"},"tags":{"$ref":"#/$defs/PartialTags"}}}}}},"Crm":{"title":"Crm","type":"object","additionalProperties":false,"required":["system","newStatus","closedStatuses","reopenStatus","neverUpdated","subjectLimit","tagStyle","tagLimit"],"properties":{"system":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"newStatus":{"type":"string"},"closedStatuses":{"type":"array","items":{"type":"string"}},"reopenStatus":{"type":"string"},"neverUpdated":{"type":"array","items":{"type":"string"}},"subjectLimit":{"type":"integer","minimum":1},"tagStyle":{"enum":["none","snake_case","parentheses_as_dash","verbatim"]},"tagLimit":{"type":"integer","minimum":0}}},"Settings":{"title":"Settings","type":"object","additionalProperties":false,"required":["appendToOpen","closedWithinDays","delayUntilConnected","createForAbandoned","minConsumerMessages","abandonedChats","abandonedMinMessages","shortAbandonSeconds"],"properties":{"appendToOpen":{"type":"boolean"},"closedWithinDays":{"type":["integer","null"],"minimum":1},"delayUntilConnected":{"type":"boolean"},"createForAbandoned":{"type":"boolean"},"minConsumerMessages":{"type":"integer","minimum":0},"abandonedChats":{"enum":["none","all","min"]},"abandonedMinMessages":{"type":"integer","minimum":0},"shortAbandonSeconds":{"type":["integer","null"],"minimum":1}}},"Title":{"title":"Title","type":"object","additionalProperties":false,"required":["segments","timeZone"],"properties":{"segments":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["var"],"properties":{"var":{"enum":["CALL_TYPE","CALL_ID","MENU_PATH","PHONE_NUMBER","LANGUAGE","TIMESTAMP"]}}}]}},"timeZone":{"type":["string","null"]}}},"Tags":{"title":"Tags","type":"object","additionalProperties":false,"required":["sessionType","platform"],"properties":{"sessionType":{"type":"boolean"},"platform":{"type":["string","null"]}}},"SessionType":{"title":"SessionType","type":"object","additionalProperties":false,"required":["name","channel","callType","tags"],"properties":{"name":{"type":"string"},"channel":{"enum":["voice","chat"]},"callType":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}}},"PartialSettings":{"title":"PartialSettings","type":"object","additionalProperties":false,"properties":{"appendToOpen":{"type":"boolean"},"closedWithinDays":{"type":["integer","null"],"minimum":1},"delayUntilConnected":{"type":"boolean"},"createForAbandoned":{"type":"boolean"},"minConsumerMessages":{"type":"integer","minimum":0},"abandonedChats":{"enum":["none","all","min"]},"abandonedMinMessages":{"type":"integer","minimum":0},"shortAbandonSeconds":{"type":["integer","null"],"minimum":1}}},"PartialTitle":{"title":"PartialTitle","type":"object","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["var"],"properties":{"var":{"enum":["CALL_TYPE","CALL_ID","MENU_PATH","PHONE_NUMBER","LANGUAGE","TIMESTAMP"]}}}]}},"timeZone":{"type":["string","null"]}}},"PartialTags":{"title":"PartialTags","type":"object","additionalProperties":false,"properties":{"sessionType":{"type":"boolean"},"platform":{"type":["string","null"]}}},"Signature":{"title":"Signature","type":"object","additionalProperties":false,"required":["keyId","digest","value"],"properties":{"keyId":{"type":"string","pattern":"^[0-9a-f]{16}$"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"value":{"type":"string","pattern":"^[A-Za-z0-9+/]{86}==$"}}}}};
 const schema41 = {"title":"Signature","type":"object","additionalProperties":false,"required":["keyId","digest","value"],"properties":{"keyId":{"type":"string","pattern":"^[0-9a-f]{16}$"},"digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"value":{"type":"string","pattern":"^[A-Za-z0-9+/]{86}==$"}}};
 const pattern4 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const pattern5 = new RegExp("^[0-9a-f]{16}$", "u");
-const pattern7 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
+const pattern6 = new RegExp("^[0-9a-f]{16}$", "u");
+const pattern8 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
 const schema32 = {"title":"CompiledPolicy","type":"object","additionalProperties":false,"required":["name","revision","crm","records","title","tags","sessionTypes","overrides"],"properties":{"name":{"type":"string"},"revision":{"type":"string"},"crm":{"$ref":"#/$defs/Crm"},"records":{"$ref":"#/$defs/Settings"},"title":{"$ref":"#/$defs/Title"},"tags":{"$ref":"#/$defs/Tags"},"sessionTypes":{"type":"array","items":{"$ref":"#/$defs/SessionType"}},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["when","condition","records","title","tags"],"properties":{"when":{"type":"string"},"condition":{"type":"object"},"records":{"$ref":"#/$defs/PartialSettings"},"title":{"$ref":"#/$defs/PartialTitle"},"tags":{"$ref":"#/$defs/PartialTags"}}}}}};
-const schema33 = {"title":"Crm","type":"object","additionalProperties":false,"required":["system","newStatus","closedStatuses","reopenStatus","neverUpdated","subjectLimit","tagStyle","tagLimit"],"properties":{"system":{"enum":["salesforce","zendesk","kustomer","freshdesk"]},"newStatus":{"type":"string"},"closedStatuses":{"type":"array","items":{"type":"string"}},"reopenStatus":{"type":"string"},"neverUpdated":{"type":"array","items":{"type":"string"}},"subjectLimit":{"type":"integer","minimum":1},"tagStyle":{"enum":["none","snake_case","parentheses_as_dash","verbatim"]},"tagLimit":{"type":"integer","minimum":0}}};
+const schema33 = {"title":"Crm","type":"object","additionalProperties":false,"required":["system","newStatus","closedStatuses","reopenStatus","neverUpdated","subjectLimit","tagStyle","tagLimit"],"properties":{"system":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"newStatus":{"type":"string"},"closedStatuses":{"type":"array","items":{"type":"string"}},"reopenStatus":{"type":"string"},"neverUpdated":{"type":"array","items":{"type":"string"}},"subjectLimit":{"type":"integer","minimum":1},"tagStyle":{"enum":["none","snake_case","parentheses_as_dash","verbatim"]},"tagLimit":{"type":"integer","minimum":0}}};
 const schema34 = {"title":"Settings","type":"object","additionalProperties":false,"required":["appendToOpen","closedWithinDays","delayUntilConnected","createForAbandoned","minConsumerMessages","abandonedChats","abandonedMinMessages","shortAbandonSeconds"],"properties":{"appendToOpen":{"type":"boolean"},"closedWithinDays":{"type":["integer","null"],"minimum":1},"delayUntilConnected":{"type":"boolean"},"createForAbandoned":{"type":"boolean"},"minConsumerMessages":{"type":"integer","minimum":0},"abandonedChats":{"enum":["none","all","min"]},"abandonedMinMessages":{"type":"integer","minimum":0},"shortAbandonSeconds":{"type":["integer","null"],"minimum":1}}};
 const schema35 = {"title":"Title","type":"object","additionalProperties":false,"required":["segments","timeZone"],"properties":{"segments":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["var"],"properties":{"var":{"enum":["CALL_TYPE","CALL_ID","MENU_PATH","PHONE_NUMBER","LANGUAGE","TIMESTAMP"]}}}]}},"timeZone":{"type":["string","null"]}}};
 const schema36 = {"title":"Tags","type":"object","additionalProperties":false,"required":["sessionType","platform"],"properties":{"sessionType":{"type":"boolean"},"platform":{"type":["string","null"]}}};
@@ -18,6 +18,7 @@ const schema37 = {"title":"SessionType","type":"object","additionalProperties":f
 const schema38 = {"title":"PartialSettings","type":"object","additionalProperties":false,"properties":{"appendToOpen":{"type":"boolean"},"closedWithinDays":{"type":["integer","null"],"minimum":1},"delayUntilConnected":{"type":"boolean"},"createForAbandoned":{"type":"boolean"},"minConsumerMessages":{"type":"integer","minimum":0},"abandonedChats":{"enum":["none","all","min"]},"abandonedMinMessages":{"type":"integer","minimum":0},"shortAbandonSeconds":{"type":["integer","null"],"minimum":1}}};
 const schema39 = {"title":"PartialTitle","type":"object","additionalProperties":false,"properties":{"segments":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"required":["var"],"properties":{"var":{"enum":["CALL_TYPE","CALL_ID","MENU_PATH","PHONE_NUMBER","LANGUAGE","TIMESTAMP"]}}}]}},"timeZone":{"type":["string","null"]}}};
 const schema40 = {"title":"PartialTags","type":"object","additionalProperties":false,"properties":{"sessionType":{"type":"boolean"},"platform":{"type":["string","null"]}}};
+const pattern5 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -94,9 +95,17 @@ if(_errs9 === errors){
 if(data2.system !== undefined){
 let data3 = data2.system;
 const _errs10 = errors;
-if(!((((data3 === "salesforce") || (data3 === "zendesk")) || (data3 === "kustomer")) || (data3 === "freshdesk"))){
-validate21.errors = [{instancePath:instancePath+"/crm/system",schemaPath:"#/$defs/Crm/properties/system/enum",keyword:"enum",params:{allowedValues: schema33.properties.system.enum},message:"must be equal to one of the allowed values"}];
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern5.test(data3)){
+validate21.errors = [{instancePath:instancePath+"/crm/system",schemaPath:"#/$defs/Crm/properties/system/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""}];
 return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/crm/system",schemaPath:"#/$defs/Crm/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
 }
 var valid2 = _errs10 === errors;
 }
@@ -105,12 +114,12 @@ var valid2 = true;
 }
 if(valid2){
 if(data2.newStatus !== undefined){
-const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data2.newStatus !== "string"){
 validate21.errors = [{instancePath:instancePath+"/crm/newStatus",schemaPath:"#/$defs/Crm/properties/newStatus/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs11 === errors;
+var valid2 = _errs12 === errors;
 }
 else {
 var valid2 = true;
@@ -118,18 +127,18 @@ var valid2 = true;
 if(valid2){
 if(data2.closedStatuses !== undefined){
 let data5 = data2.closedStatuses;
-const _errs13 = errors;
-if(errors === _errs13){
+const _errs14 = errors;
+if(errors === _errs14){
 if(Array.isArray(data5)){
 var valid3 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-const _errs15 = errors;
+const _errs16 = errors;
 if(typeof data5[i0] !== "string"){
 validate21.errors = [{instancePath:instancePath+"/crm/closedStatuses/" + i0,schemaPath:"#/$defs/Crm/properties/closedStatuses/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs15 === errors;
+var valid3 = _errs16 === errors;
 if(!valid3){
 break;
 }
@@ -140,19 +149,19 @@ validate21.errors = [{instancePath:instancePath+"/crm/closedStatuses",schemaPath
 return false;
 }
 }
-var valid2 = _errs13 === errors;
+var valid2 = _errs14 === errors;
 }
 else {
 var valid2 = true;
 }
 if(valid2){
 if(data2.reopenStatus !== undefined){
-const _errs17 = errors;
+const _errs18 = errors;
 if(typeof data2.reopenStatus !== "string"){
 validate21.errors = [{instancePath:instancePath+"/crm/reopenStatus",schemaPath:"#/$defs/Crm/properties/reopenStatus/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs17 === errors;
+var valid2 = _errs18 === errors;
 }
 else {
 var valid2 = true;
@@ -160,18 +169,18 @@ var valid2 = true;
 if(valid2){
 if(data2.neverUpdated !== undefined){
 let data8 = data2.neverUpdated;
-const _errs19 = errors;
-if(errors === _errs19){
+const _errs20 = errors;
+if(errors === _errs20){
 if(Array.isArray(data8)){
 var valid4 = true;
 const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
-const _errs21 = errors;
+const _errs22 = errors;
 if(typeof data8[i1] !== "string"){
 validate21.errors = [{instancePath:instancePath+"/crm/neverUpdated/" + i1,schemaPath:"#/$defs/Crm/properties/neverUpdated/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid4 = _errs21 === errors;
+var valid4 = _errs22 === errors;
 if(!valid4){
 break;
 }
@@ -182,7 +191,7 @@ validate21.errors = [{instancePath:instancePath+"/crm/neverUpdated",schemaPath:"
 return false;
 }
 }
-var valid2 = _errs19 === errors;
+var valid2 = _errs20 === errors;
 }
 else {
 var valid2 = true;
@@ -190,12 +199,12 @@ var valid2 = true;
 if(valid2){
 if(data2.subjectLimit !== undefined){
 let data10 = data2.subjectLimit;
-const _errs23 = errors;
+const _errs24 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
 validate21.errors = [{instancePath:instancePath+"/crm/subjectLimit",schemaPath:"#/$defs/Crm/properties/subjectLimit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs23){
+if(errors === _errs24){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 1 || isNaN(data10)){
 validate21.errors = [{instancePath:instancePath+"/crm/subjectLimit",schemaPath:"#/$defs/Crm/properties/subjectLimit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
@@ -203,7 +212,7 @@ return false;
 }
 }
 }
-var valid2 = _errs23 === errors;
+var valid2 = _errs24 === errors;
 }
 else {
 var valid2 = true;
@@ -211,12 +220,12 @@ var valid2 = true;
 if(valid2){
 if(data2.tagStyle !== undefined){
 let data11 = data2.tagStyle;
-const _errs25 = errors;
+const _errs26 = errors;
 if(!((((data11 === "none") || (data11 === "snake_case")) || (data11 === "parentheses_as_dash")) || (data11 === "verbatim"))){
 validate21.errors = [{instancePath:instancePath+"/crm/tagStyle",schemaPath:"#/$defs/Crm/properties/tagStyle/enum",keyword:"enum",params:{allowedValues: schema33.properties.tagStyle.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid2 = _errs25 === errors;
+var valid2 = _errs26 === errors;
 }
 else {
 var valid2 = true;
@@ -224,12 +233,12 @@ var valid2 = true;
 if(valid2){
 if(data2.tagLimit !== undefined){
 let data12 = data2.tagLimit;
-const _errs26 = errors;
+const _errs27 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate21.errors = [{instancePath:instancePath+"/crm/tagLimit",schemaPath:"#/$defs/Crm/properties/tagLimit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs26){
+if(errors === _errs27){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
 validate21.errors = [{instancePath:instancePath+"/crm/tagLimit",schemaPath:"#/$defs/Crm/properties/tagLimit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -237,7 +246,7 @@ return false;
 }
 }
 }
-var valid2 = _errs26 === errors;
+var valid2 = _errs27 === errors;
 }
 else {
 var valid2 = true;
@@ -265,9 +274,9 @@ var valid0 = true;
 if(valid0){
 if(data.records !== undefined){
 let data13 = data.records;
-const _errs28 = errors;
 const _errs29 = errors;
-if(errors === _errs29){
+const _errs30 = errors;
+if(errors === _errs30){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing2;
 if(((((((((data13.appendToOpen === undefined) && (missing2 = "appendToOpen")) || ((data13.closedWithinDays === undefined) && (missing2 = "closedWithinDays"))) || ((data13.delayUntilConnected === undefined) && (missing2 = "delayUntilConnected"))) || ((data13.createForAbandoned === undefined) && (missing2 = "createForAbandoned"))) || ((data13.minConsumerMessages === undefined) && (missing2 = "minConsumerMessages"))) || ((data13.abandonedChats === undefined) && (missing2 = "abandonedChats"))) || ((data13.abandonedMinMessages === undefined) && (missing2 = "abandonedMinMessages"))) || ((data13.shortAbandonSeconds === undefined) && (missing2 = "shortAbandonSeconds"))){
@@ -275,7 +284,7 @@ validate21.errors = [{instancePath:instancePath+"/records",schemaPath:"#/$defs/S
 return false;
 }
 else {
-const _errs31 = errors;
+const _errs32 = errors;
 for(const key2 in data13){
 if(!((((((((key2 === "appendToOpen") || (key2 === "closedWithinDays")) || (key2 === "delayUntilConnected")) || (key2 === "createForAbandoned")) || (key2 === "minConsumerMessages")) || (key2 === "abandonedChats")) || (key2 === "abandonedMinMessages")) || (key2 === "shortAbandonSeconds"))){
 validate21.errors = [{instancePath:instancePath+"/records",schemaPath:"#/$defs/Settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
@@ -283,14 +292,14 @@ return false;
 break;
 }
 }
-if(_errs31 === errors){
+if(_errs32 === errors){
 if(data13.appendToOpen !== undefined){
-const _errs32 = errors;
+const _errs33 = errors;
 if(typeof data13.appendToOpen !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/records/appendToOpen",schemaPath:"#/$defs/Settings/properties/appendToOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid6 = _errs32 === errors;
+var valid6 = _errs33 === errors;
 }
 else {
 var valid6 = true;
@@ -298,12 +307,12 @@ var valid6 = true;
 if(valid6){
 if(data13.closedWithinDays !== undefined){
 let data15 = data13.closedWithinDays;
-const _errs34 = errors;
+const _errs35 = errors;
 if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (data15 !== null)){
 validate21.errors = [{instancePath:instancePath+"/records/closedWithinDays",schemaPath:"#/$defs/Settings/properties/closedWithinDays/type",keyword:"type",params:{type: schema34.properties.closedWithinDays.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs34){
+if(errors === _errs35){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 1 || isNaN(data15)){
 validate21.errors = [{instancePath:instancePath+"/records/closedWithinDays",schemaPath:"#/$defs/Settings/properties/closedWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
@@ -311,31 +320,31 @@ return false;
 }
 }
 }
-var valid6 = _errs34 === errors;
+var valid6 = _errs35 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
 if(data13.delayUntilConnected !== undefined){
-const _errs36 = errors;
+const _errs37 = errors;
 if(typeof data13.delayUntilConnected !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/records/delayUntilConnected",schemaPath:"#/$defs/Settings/properties/delayUntilConnected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid6 = _errs36 === errors;
+var valid6 = _errs37 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
 if(data13.createForAbandoned !== undefined){
-const _errs38 = errors;
+const _errs39 = errors;
 if(typeof data13.createForAbandoned !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/records/createForAbandoned",schemaPath:"#/$defs/Settings/properties/createForAbandoned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid6 = _errs38 === errors;
+var valid6 = _errs39 === errors;
 }
 else {
 var valid6 = true;
@@ -343,12 +352,12 @@ var valid6 = true;
 if(valid6){
 if(data13.minConsumerMessages !== undefined){
 let data18 = data13.minConsumerMessages;
-const _errs40 = errors;
+const _errs41 = errors;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
 validate21.errors = [{instancePath:instancePath+"/records/minConsumerMessages",schemaPath:"#/$defs/Settings/properties/minConsumerMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs40){
+if(errors === _errs41){
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 < 0 || isNaN(data18)){
 validate21.errors = [{instancePath:instancePath+"/records/minConsumerMessages",schemaPath:"#/$defs/Settings/properties/minConsumerMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -356,7 +365,7 @@ return false;
 }
 }
 }
-var valid6 = _errs40 === errors;
+var valid6 = _errs41 === errors;
 }
 else {
 var valid6 = true;
@@ -364,31 +373,10 @@ var valid6 = true;
 if(valid6){
 if(data13.abandonedChats !== undefined){
 let data19 = data13.abandonedChats;
-const _errs42 = errors;
+const _errs43 = errors;
 if(!(((data19 === "none") || (data19 === "all")) || (data19 === "min"))){
 validate21.errors = [{instancePath:instancePath+"/records/abandonedChats",schemaPath:"#/$defs/Settings/properties/abandonedChats/enum",keyword:"enum",params:{allowedValues: schema34.properties.abandonedChats.enum},message:"must be equal to one of the allowed values"}];
 return false;
-}
-var valid6 = _errs42 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data13.abandonedMinMessages !== undefined){
-let data20 = data13.abandonedMinMessages;
-const _errs43 = errors;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-validate21.errors = [{instancePath:instancePath+"/records/abandonedMinMessages",schemaPath:"#/$defs/Settings/properties/abandonedMinMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs43){
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-validate21.errors = [{instancePath:instancePath+"/records/abandonedMinMessages",schemaPath:"#/$defs/Settings/properties/abandonedMinMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 var valid6 = _errs43 === errors;
 }
@@ -396,14 +384,35 @@ else {
 var valid6 = true;
 }
 if(valid6){
+if(data13.abandonedMinMessages !== undefined){
+let data20 = data13.abandonedMinMessages;
+const _errs44 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+validate21.errors = [{instancePath:instancePath+"/records/abandonedMinMessages",schemaPath:"#/$defs/Settings/properties/abandonedMinMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs44){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+validate21.errors = [{instancePath:instancePath+"/records/abandonedMinMessages",schemaPath:"#/$defs/Settings/properties/abandonedMinMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid6 = _errs44 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
 if(data13.shortAbandonSeconds !== undefined){
 let data21 = data13.shortAbandonSeconds;
-const _errs45 = errors;
+const _errs46 = errors;
 if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (data21 !== null)){
 validate21.errors = [{instancePath:instancePath+"/records/shortAbandonSeconds",schemaPath:"#/$defs/Settings/properties/shortAbandonSeconds/type",keyword:"type",params:{type: schema34.properties.shortAbandonSeconds.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs45){
+if(errors === _errs46){
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 < 1 || isNaN(data21)){
 validate21.errors = [{instancePath:instancePath+"/records/shortAbandonSeconds",schemaPath:"#/$defs/Settings/properties/shortAbandonSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
@@ -411,7 +420,7 @@ return false;
 }
 }
 }
-var valid6 = _errs45 === errors;
+var valid6 = _errs46 === errors;
 }
 else {
 var valid6 = true;
@@ -431,7 +440,7 @@ validate21.errors = [{instancePath:instancePath+"/records",schemaPath:"#/$defs/S
 return false;
 }
 }
-var valid0 = _errs28 === errors;
+var valid0 = _errs29 === errors;
 }
 else {
 var valid0 = true;
@@ -439,9 +448,9 @@ var valid0 = true;
 if(valid0){
 if(data.title !== undefined){
 let data22 = data.title;
-const _errs47 = errors;
 const _errs48 = errors;
-if(errors === _errs48){
+const _errs49 = errors;
+if(errors === _errs49){
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing3;
 if(((data22.segments === undefined) && (missing3 = "segments")) || ((data22.timeZone === undefined) && (missing3 = "timeZone"))){
@@ -449,7 +458,7 @@ validate21.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/Tit
 return false;
 }
 else {
-const _errs50 = errors;
+const _errs51 = errors;
 for(const key3 in data22){
 if(!((key3 === "segments") || (key3 === "timeZone"))){
 validate21.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/Title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
@@ -457,20 +466,20 @@ return false;
 break;
 }
 }
-if(_errs50 === errors){
+if(_errs51 === errors){
 if(data22.segments !== undefined){
 let data23 = data22.segments;
-const _errs51 = errors;
-if(errors === _errs51){
+const _errs52 = errors;
+if(errors === _errs52){
 if(Array.isArray(data23)){
 var valid9 = true;
 const len2 = data23.length;
 for(let i2=0; i2<len2; i2++){
 let data24 = data23[i2];
-const _errs53 = errors;
 const _errs54 = errors;
-let valid10 = false;
 const _errs55 = errors;
+let valid10 = false;
+const _errs56 = errors;
 if(typeof data24 !== "string"){
 const err0 = {instancePath:instancePath+"/title/segments/" + i2,schemaPath:"#/$defs/Title/properties/segments/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -481,10 +490,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs55 === errors;
+var _valid0 = _errs56 === errors;
 valid10 = valid10 || _valid0;
-const _errs57 = errors;
-if(errors === _errs57){
+const _errs58 = errors;
+if(errors === _errs58){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing4;
 if((data24.var === undefined) && (missing4 = "var")){
@@ -498,7 +507,7 @@ vErrors.push(err1);
 errors++;
 }
 else {
-const _errs59 = errors;
+const _errs60 = errors;
 for(const key4 in data24){
 if(!(key4 === "var")){
 const err2 = {instancePath:instancePath+"/title/segments/" + i2,schemaPath:"#/$defs/Title/properties/segments/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
@@ -512,7 +521,7 @@ errors++;
 break;
 }
 }
-if(_errs59 === errors){
+if(_errs60 === errors){
 if(data24.var !== undefined){
 let data25 = data24.var;
 if(!((((((data25 === "CALL_TYPE") || (data25 === "CALL_ID")) || (data25 === "MENU_PATH")) || (data25 === "PHONE_NUMBER")) || (data25 === "LANGUAGE")) || (data25 === "TIMESTAMP"))){
@@ -540,7 +549,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-var _valid0 = _errs57 === errors;
+var _valid0 = _errs58 === errors;
 valid10 = valid10 || _valid0;
 if(!valid10){
 const err5 = {instancePath:instancePath+"/title/segments/" + i2,schemaPath:"#/$defs/Title/properties/segments/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
@@ -555,17 +564,17 @@ validate21.errors = vErrors;
 return false;
 }
 else {
-errors = _errs54;
+errors = _errs55;
 if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
+if(_errs55){
+vErrors.length = _errs55;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid9 = _errs53 === errors;
+var valid9 = _errs54 === errors;
 if(!valid9){
 break;
 }
@@ -576,7 +585,7 @@ validate21.errors = [{instancePath:instancePath+"/title/segments",schemaPath:"#/
 return false;
 }
 }
-var valid8 = _errs51 === errors;
+var valid8 = _errs52 === errors;
 }
 else {
 var valid8 = true;
@@ -584,12 +593,12 @@ var valid8 = true;
 if(valid8){
 if(data22.timeZone !== undefined){
 let data26 = data22.timeZone;
-const _errs61 = errors;
+const _errs62 = errors;
 if((typeof data26 !== "string") && (data26 !== null)){
 validate21.errors = [{instancePath:instancePath+"/title/timeZone",schemaPath:"#/$defs/Title/properties/timeZone/type",keyword:"type",params:{type: schema35.properties.timeZone.type},message:"must be string,null"}];
 return false;
 }
-var valid8 = _errs61 === errors;
+var valid8 = _errs62 === errors;
 }
 else {
 var valid8 = true;
@@ -603,7 +612,7 @@ validate21.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/Tit
 return false;
 }
 }
-var valid0 = _errs47 === errors;
+var valid0 = _errs48 === errors;
 }
 else {
 var valid0 = true;
@@ -611,9 +620,9 @@ var valid0 = true;
 if(valid0){
 if(data.tags !== undefined){
 let data27 = data.tags;
-const _errs63 = errors;
 const _errs64 = errors;
-if(errors === _errs64){
+const _errs65 = errors;
+if(errors === _errs65){
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 let missing5;
 if(((data27.sessionType === undefined) && (missing5 = "sessionType")) || ((data27.platform === undefined) && (missing5 = "platform"))){
@@ -621,7 +630,7 @@ validate21.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/$defs/Tags
 return false;
 }
 else {
-const _errs66 = errors;
+const _errs67 = errors;
 for(const key5 in data27){
 if(!((key5 === "sessionType") || (key5 === "platform"))){
 validate21.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/$defs/Tags/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
@@ -629,14 +638,14 @@ return false;
 break;
 }
 }
-if(_errs66 === errors){
+if(_errs67 === errors){
 if(data27.sessionType !== undefined){
-const _errs67 = errors;
+const _errs68 = errors;
 if(typeof data27.sessionType !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/tags/sessionType",schemaPath:"#/$defs/Tags/properties/sessionType/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid13 = _errs67 === errors;
+var valid13 = _errs68 === errors;
 }
 else {
 var valid13 = true;
@@ -644,12 +653,12 @@ var valid13 = true;
 if(valid13){
 if(data27.platform !== undefined){
 let data29 = data27.platform;
-const _errs69 = errors;
+const _errs70 = errors;
 if((typeof data29 !== "string") && (data29 !== null)){
 validate21.errors = [{instancePath:instancePath+"/tags/platform",schemaPath:"#/$defs/Tags/properties/platform/type",keyword:"type",params:{type: schema36.properties.platform.type},message:"must be string,null"}];
 return false;
 }
-var valid13 = _errs69 === errors;
+var valid13 = _errs70 === errors;
 }
 else {
 var valid13 = true;
@@ -663,7 +672,7 @@ validate21.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/$defs/Tags
 return false;
 }
 }
-var valid0 = _errs63 === errors;
+var valid0 = _errs64 === errors;
 }
 else {
 var valid0 = true;
@@ -671,16 +680,16 @@ var valid0 = true;
 if(valid0){
 if(data.sessionTypes !== undefined){
 let data30 = data.sessionTypes;
-const _errs71 = errors;
-if(errors === _errs71){
+const _errs72 = errors;
+if(errors === _errs72){
 if(Array.isArray(data30)){
 var valid14 = true;
 const len3 = data30.length;
 for(let i3=0; i3<len3; i3++){
 let data31 = data30[i3];
-const _errs73 = errors;
 const _errs74 = errors;
-if(errors === _errs74){
+const _errs75 = errors;
+if(errors === _errs75){
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 let missing6;
 if(((((data31.name === undefined) && (missing6 = "name")) || ((data31.channel === undefined) && (missing6 = "channel"))) || ((data31.callType === undefined) && (missing6 = "callType"))) || ((data31.tags === undefined) && (missing6 = "tags"))){
@@ -688,7 +697,7 @@ validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3,schemaPath
 return false;
 }
 else {
-const _errs76 = errors;
+const _errs77 = errors;
 for(const key6 in data31){
 if(!((((key6 === "name") || (key6 === "channel")) || (key6 === "callType")) || (key6 === "tags"))){
 validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3,schemaPath:"#/$defs/SessionType/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
@@ -696,14 +705,14 @@ return false;
 break;
 }
 }
-if(_errs76 === errors){
+if(_errs77 === errors){
 if(data31.name !== undefined){
-const _errs77 = errors;
+const _errs78 = errors;
 if(typeof data31.name !== "string"){
 validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3+"/name",schemaPath:"#/$defs/SessionType/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid16 = _errs77 === errors;
+var valid16 = _errs78 === errors;
 }
 else {
 var valid16 = true;
@@ -711,21 +720,9 @@ var valid16 = true;
 if(valid16){
 if(data31.channel !== undefined){
 let data33 = data31.channel;
-const _errs79 = errors;
+const _errs80 = errors;
 if(!((data33 === "voice") || (data33 === "chat"))){
 validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3+"/channel",schemaPath:"#/$defs/SessionType/properties/channel/enum",keyword:"enum",params:{allowedValues: schema37.properties.channel.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid16 = _errs79 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data31.callType !== undefined){
-const _errs80 = errors;
-if(typeof data31.callType !== "string"){
-validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3+"/callType",schemaPath:"#/$defs/SessionType/properties/callType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid16 = _errs80 === errors;
@@ -734,20 +731,32 @@ else {
 var valid16 = true;
 }
 if(valid16){
+if(data31.callType !== undefined){
+const _errs81 = errors;
+if(typeof data31.callType !== "string"){
+validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3+"/callType",schemaPath:"#/$defs/SessionType/properties/callType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid16 = _errs81 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
 if(data31.tags !== undefined){
 let data35 = data31.tags;
-const _errs82 = errors;
-if(errors === _errs82){
+const _errs83 = errors;
+if(errors === _errs83){
 if(Array.isArray(data35)){
 var valid17 = true;
 const len4 = data35.length;
 for(let i4=0; i4<len4; i4++){
-const _errs84 = errors;
+const _errs85 = errors;
 if(typeof data35[i4] !== "string"){
 validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3+"/tags/" + i4,schemaPath:"#/$defs/SessionType/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid17 = _errs84 === errors;
+var valid17 = _errs85 === errors;
 if(!valid17){
 break;
 }
@@ -758,7 +767,7 @@ validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3+"/tags",sc
 return false;
 }
 }
-var valid16 = _errs82 === errors;
+var valid16 = _errs83 === errors;
 }
 else {
 var valid16 = true;
@@ -774,7 +783,7 @@ validate21.errors = [{instancePath:instancePath+"/sessionTypes/" + i3,schemaPath
 return false;
 }
 }
-var valid14 = _errs73 === errors;
+var valid14 = _errs74 === errors;
 if(!valid14){
 break;
 }
@@ -785,7 +794,7 @@ validate21.errors = [{instancePath:instancePath+"/sessionTypes",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs71 === errors;
+var valid0 = _errs72 === errors;
 }
 else {
 var valid0 = true;
@@ -793,15 +802,15 @@ var valid0 = true;
 if(valid0){
 if(data.overrides !== undefined){
 let data37 = data.overrides;
-const _errs86 = errors;
-if(errors === _errs86){
+const _errs87 = errors;
+if(errors === _errs87){
 if(Array.isArray(data37)){
 var valid18 = true;
 const len5 = data37.length;
 for(let i5=0; i5<len5; i5++){
 let data38 = data37[i5];
-const _errs88 = errors;
-if(errors === _errs88){
+const _errs89 = errors;
+if(errors === _errs89){
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing7;
 if((((((data38.when === undefined) && (missing7 = "when")) || ((data38.condition === undefined) && (missing7 = "condition"))) || ((data38.records === undefined) && (missing7 = "records"))) || ((data38.title === undefined) && (missing7 = "title"))) || ((data38.tags === undefined) && (missing7 = "tags"))){
@@ -809,7 +818,7 @@ validate21.errors = [{instancePath:instancePath+"/overrides/" + i5,schemaPath:"#
 return false;
 }
 else {
-const _errs90 = errors;
+const _errs91 = errors;
 for(const key7 in data38){
 if(!(((((key7 === "when") || (key7 === "condition")) || (key7 === "records")) || (key7 === "title")) || (key7 === "tags"))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
@@ -817,14 +826,14 @@ return false;
 break;
 }
 }
-if(_errs90 === errors){
+if(_errs91 === errors){
 if(data38.when !== undefined){
-const _errs91 = errors;
+const _errs92 = errors;
 if(typeof data38.when !== "string"){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/when",schemaPath:"#/properties/overrides/items/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid19 = _errs91 === errors;
+var valid19 = _errs92 === errors;
 }
 else {
 var valid19 = true;
@@ -832,12 +841,12 @@ var valid19 = true;
 if(valid19){
 if(data38.condition !== undefined){
 let data40 = data38.condition;
-const _errs93 = errors;
+const _errs94 = errors;
 if(!(data40 && typeof data40 == "object" && !Array.isArray(data40))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/condition",schemaPath:"#/properties/overrides/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
-var valid19 = _errs93 === errors;
+var valid19 = _errs94 === errors;
 }
 else {
 var valid19 = true;
@@ -845,11 +854,11 @@ var valid19 = true;
 if(valid19){
 if(data38.records !== undefined){
 let data41 = data38.records;
-const _errs95 = errors;
 const _errs96 = errors;
-if(errors === _errs96){
+const _errs97 = errors;
+if(errors === _errs97){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-const _errs98 = errors;
+const _errs99 = errors;
 for(const key8 in data41){
 if(!((((((((key8 === "appendToOpen") || (key8 === "closedWithinDays")) || (key8 === "delayUntilConnected")) || (key8 === "createForAbandoned")) || (key8 === "minConsumerMessages")) || (key8 === "abandonedChats")) || (key8 === "abandonedMinMessages")) || (key8 === "shortAbandonSeconds"))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records",schemaPath:"#/$defs/PartialSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
@@ -857,14 +866,14 @@ return false;
 break;
 }
 }
-if(_errs98 === errors){
+if(_errs99 === errors){
 if(data41.appendToOpen !== undefined){
-const _errs99 = errors;
+const _errs100 = errors;
 if(typeof data41.appendToOpen !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/appendToOpen",schemaPath:"#/$defs/PartialSettings/properties/appendToOpen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid21 = _errs99 === errors;
+var valid21 = _errs100 === errors;
 }
 else {
 var valid21 = true;
@@ -872,12 +881,12 @@ var valid21 = true;
 if(valid21){
 if(data41.closedWithinDays !== undefined){
 let data43 = data41.closedWithinDays;
-const _errs101 = errors;
+const _errs102 = errors;
 if((!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))) && (data43 !== null)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/closedWithinDays",schemaPath:"#/$defs/PartialSettings/properties/closedWithinDays/type",keyword:"type",params:{type: schema38.properties.closedWithinDays.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs101){
+if(errors === _errs102){
 if((typeof data43 == "number") && (isFinite(data43))){
 if(data43 < 1 || isNaN(data43)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/closedWithinDays",schemaPath:"#/$defs/PartialSettings/properties/closedWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
@@ -885,31 +894,31 @@ return false;
 }
 }
 }
-var valid21 = _errs101 === errors;
+var valid21 = _errs102 === errors;
 }
 else {
 var valid21 = true;
 }
 if(valid21){
 if(data41.delayUntilConnected !== undefined){
-const _errs103 = errors;
+const _errs104 = errors;
 if(typeof data41.delayUntilConnected !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/delayUntilConnected",schemaPath:"#/$defs/PartialSettings/properties/delayUntilConnected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid21 = _errs103 === errors;
+var valid21 = _errs104 === errors;
 }
 else {
 var valid21 = true;
 }
 if(valid21){
 if(data41.createForAbandoned !== undefined){
-const _errs105 = errors;
+const _errs106 = errors;
 if(typeof data41.createForAbandoned !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/createForAbandoned",schemaPath:"#/$defs/PartialSettings/properties/createForAbandoned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid21 = _errs105 === errors;
+var valid21 = _errs106 === errors;
 }
 else {
 var valid21 = true;
@@ -917,12 +926,12 @@ var valid21 = true;
 if(valid21){
 if(data41.minConsumerMessages !== undefined){
 let data46 = data41.minConsumerMessages;
-const _errs107 = errors;
+const _errs108 = errors;
 if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/minConsumerMessages",schemaPath:"#/$defs/PartialSettings/properties/minConsumerMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs107){
+if(errors === _errs108){
 if((typeof data46 == "number") && (isFinite(data46))){
 if(data46 < 0 || isNaN(data46)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/minConsumerMessages",schemaPath:"#/$defs/PartialSettings/properties/minConsumerMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -930,7 +939,7 @@ return false;
 }
 }
 }
-var valid21 = _errs107 === errors;
+var valid21 = _errs108 === errors;
 }
 else {
 var valid21 = true;
@@ -938,31 +947,10 @@ var valid21 = true;
 if(valid21){
 if(data41.abandonedChats !== undefined){
 let data47 = data41.abandonedChats;
-const _errs109 = errors;
+const _errs110 = errors;
 if(!(((data47 === "none") || (data47 === "all")) || (data47 === "min"))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/abandonedChats",schemaPath:"#/$defs/PartialSettings/properties/abandonedChats/enum",keyword:"enum",params:{allowedValues: schema38.properties.abandonedChats.enum},message:"must be equal to one of the allowed values"}];
 return false;
-}
-var valid21 = _errs109 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data41.abandonedMinMessages !== undefined){
-let data48 = data41.abandonedMinMessages;
-const _errs110 = errors;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/abandonedMinMessages",schemaPath:"#/$defs/PartialSettings/properties/abandonedMinMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs110){
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/abandonedMinMessages",schemaPath:"#/$defs/PartialSettings/properties/abandonedMinMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 var valid21 = _errs110 === errors;
 }
@@ -970,14 +958,35 @@ else {
 var valid21 = true;
 }
 if(valid21){
+if(data41.abandonedMinMessages !== undefined){
+let data48 = data41.abandonedMinMessages;
+const _errs111 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/abandonedMinMessages",schemaPath:"#/$defs/PartialSettings/properties/abandonedMinMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs111){
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 0 || isNaN(data48)){
+validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/abandonedMinMessages",schemaPath:"#/$defs/PartialSettings/properties/abandonedMinMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid21 = _errs111 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
 if(data41.shortAbandonSeconds !== undefined){
 let data49 = data41.shortAbandonSeconds;
-const _errs112 = errors;
+const _errs113 = errors;
 if((!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))) && (data49 !== null)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/shortAbandonSeconds",schemaPath:"#/$defs/PartialSettings/properties/shortAbandonSeconds/type",keyword:"type",params:{type: schema38.properties.shortAbandonSeconds.type},message:"must be integer,null"}];
 return false;
 }
-if(errors === _errs112){
+if(errors === _errs113){
 if((typeof data49 == "number") && (isFinite(data49))){
 if(data49 < 1 || isNaN(data49)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records/shortAbandonSeconds",schemaPath:"#/$defs/PartialSettings/properties/shortAbandonSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
@@ -985,7 +994,7 @@ return false;
 }
 }
 }
-var valid21 = _errs112 === errors;
+var valid21 = _errs113 === errors;
 }
 else {
 var valid21 = true;
@@ -1004,7 +1013,7 @@ validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/records",sc
 return false;
 }
 }
-var valid19 = _errs95 === errors;
+var valid19 = _errs96 === errors;
 }
 else {
 var valid19 = true;
@@ -1012,11 +1021,11 @@ var valid19 = true;
 if(valid19){
 if(data38.title !== undefined){
 let data50 = data38.title;
-const _errs114 = errors;
 const _errs115 = errors;
-if(errors === _errs115){
+const _errs116 = errors;
+if(errors === _errs116){
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-const _errs117 = errors;
+const _errs118 = errors;
 for(const key9 in data50){
 if(!((key9 === "segments") || (key9 === "timeZone"))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/title",schemaPath:"#/$defs/PartialTitle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
@@ -1024,20 +1033,20 @@ return false;
 break;
 }
 }
-if(_errs117 === errors){
+if(_errs118 === errors){
 if(data50.segments !== undefined){
 let data51 = data50.segments;
-const _errs118 = errors;
-if(errors === _errs118){
+const _errs119 = errors;
+if(errors === _errs119){
 if(Array.isArray(data51)){
 var valid24 = true;
 const len6 = data51.length;
 for(let i6=0; i6<len6; i6++){
 let data52 = data51[i6];
-const _errs120 = errors;
 const _errs121 = errors;
-let valid25 = false;
 const _errs122 = errors;
+let valid25 = false;
+const _errs123 = errors;
 if(typeof data52 !== "string"){
 const err6 = {instancePath:instancePath+"/overrides/" + i5+"/title/segments/" + i6,schemaPath:"#/$defs/PartialTitle/properties/segments/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1048,10 +1057,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-var _valid1 = _errs122 === errors;
+var _valid1 = _errs123 === errors;
 valid25 = valid25 || _valid1;
-const _errs124 = errors;
-if(errors === _errs124){
+const _errs125 = errors;
+if(errors === _errs125){
 if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 let missing8;
 if((data52.var === undefined) && (missing8 = "var")){
@@ -1065,7 +1074,7 @@ vErrors.push(err7);
 errors++;
 }
 else {
-const _errs126 = errors;
+const _errs127 = errors;
 for(const key10 in data52){
 if(!(key10 === "var")){
 const err8 = {instancePath:instancePath+"/overrides/" + i5+"/title/segments/" + i6,schemaPath:"#/$defs/PartialTitle/properties/segments/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
@@ -1079,7 +1088,7 @@ errors++;
 break;
 }
 }
-if(_errs126 === errors){
+if(_errs127 === errors){
 if(data52.var !== undefined){
 let data53 = data52.var;
 if(!((((((data53 === "CALL_TYPE") || (data53 === "CALL_ID")) || (data53 === "MENU_PATH")) || (data53 === "PHONE_NUMBER")) || (data53 === "LANGUAGE")) || (data53 === "TIMESTAMP"))){
@@ -1107,7 +1116,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-var _valid1 = _errs124 === errors;
+var _valid1 = _errs125 === errors;
 valid25 = valid25 || _valid1;
 if(!valid25){
 const err11 = {instancePath:instancePath+"/overrides/" + i5+"/title/segments/" + i6,schemaPath:"#/$defs/PartialTitle/properties/segments/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
@@ -1122,17 +1131,17 @@ validate21.errors = vErrors;
 return false;
 }
 else {
-errors = _errs121;
+errors = _errs122;
 if(vErrors !== null){
-if(_errs121){
-vErrors.length = _errs121;
+if(_errs122){
+vErrors.length = _errs122;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid24 = _errs120 === errors;
+var valid24 = _errs121 === errors;
 if(!valid24){
 break;
 }
@@ -1143,7 +1152,7 @@ validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/title/segme
 return false;
 }
 }
-var valid23 = _errs118 === errors;
+var valid23 = _errs119 === errors;
 }
 else {
 var valid23 = true;
@@ -1151,12 +1160,12 @@ var valid23 = true;
 if(valid23){
 if(data50.timeZone !== undefined){
 let data54 = data50.timeZone;
-const _errs128 = errors;
+const _errs129 = errors;
 if((typeof data54 !== "string") && (data54 !== null)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/title/timeZone",schemaPath:"#/$defs/PartialTitle/properties/timeZone/type",keyword:"type",params:{type: schema39.properties.timeZone.type},message:"must be string,null"}];
 return false;
 }
-var valid23 = _errs128 === errors;
+var valid23 = _errs129 === errors;
 }
 else {
 var valid23 = true;
@@ -1169,7 +1178,7 @@ validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/title",sche
 return false;
 }
 }
-var valid19 = _errs114 === errors;
+var valid19 = _errs115 === errors;
 }
 else {
 var valid19 = true;
@@ -1177,11 +1186,11 @@ var valid19 = true;
 if(valid19){
 if(data38.tags !== undefined){
 let data55 = data38.tags;
-const _errs130 = errors;
 const _errs131 = errors;
-if(errors === _errs131){
+const _errs132 = errors;
+if(errors === _errs132){
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-const _errs133 = errors;
+const _errs134 = errors;
 for(const key11 in data55){
 if(!((key11 === "sessionType") || (key11 === "platform"))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/tags",schemaPath:"#/$defs/PartialTags/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
@@ -1189,14 +1198,14 @@ return false;
 break;
 }
 }
-if(_errs133 === errors){
+if(_errs134 === errors){
 if(data55.sessionType !== undefined){
-const _errs134 = errors;
+const _errs135 = errors;
 if(typeof data55.sessionType !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/tags/sessionType",schemaPath:"#/$defs/PartialTags/properties/sessionType/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid28 = _errs134 === errors;
+var valid28 = _errs135 === errors;
 }
 else {
 var valid28 = true;
@@ -1204,12 +1213,12 @@ var valid28 = true;
 if(valid28){
 if(data55.platform !== undefined){
 let data57 = data55.platform;
-const _errs136 = errors;
+const _errs137 = errors;
 if((typeof data57 !== "string") && (data57 !== null)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/tags/platform",schemaPath:"#/$defs/PartialTags/properties/platform/type",keyword:"type",params:{type: schema40.properties.platform.type},message:"must be string,null"}];
 return false;
 }
-var valid28 = _errs136 === errors;
+var valid28 = _errs137 === errors;
 }
 else {
 var valid28 = true;
@@ -1222,7 +1231,7 @@ validate21.errors = [{instancePath:instancePath+"/overrides/" + i5+"/tags",schem
 return false;
 }
 }
-var valid19 = _errs130 === errors;
+var valid19 = _errs131 === errors;
 }
 else {
 var valid19 = true;
@@ -1239,7 +1248,7 @@ validate21.errors = [{instancePath:instancePath+"/overrides/" + i5,schemaPath:"#
 return false;
 }
 }
-var valid18 = _errs88 === errors;
+var valid18 = _errs89 === errors;
 if(!valid18){
 break;
 }
@@ -1250,7 +1259,7 @@ validate21.errors = [{instancePath:instancePath+"/overrides",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs86 === errors;
+var valid0 = _errs87 === errors;
 }
 else {
 var valid0 = true;
@@ -1405,7 +1414,7 @@ let data6 = data5.keyId;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
+if(!pattern6.test(data6)){
 validate20.errors = [{instancePath:instancePath+"/signature/keyId",schemaPath:"#/$defs/Signature/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""}];
 return false;
 }
@@ -1447,7 +1456,7 @@ let data8 = data5.value;
 const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
+if(!pattern8.test(data8)){
 validate20.errors = [{instancePath:instancePath+"/signature/value",schemaPath:"#/$defs/Signature/properties/value/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^[A-Za-z0-9+/]{86}==$"+"\""}];
 return false;
 }

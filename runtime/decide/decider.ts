@@ -42,6 +42,18 @@ function callOut<T>(what: string, call: () => T): T {
   }
 }
 
+/** An in-flight session as `Decider.inspect` shows it: its progress and the settings in force for it. */
+export interface SessionState {
+  channel: "voice" | "chat";
+  sessionType: string;
+  queue: string;
+  assigned: boolean;
+  connected: boolean;
+  decided: boolean;
+  consumerMessages: number;
+  settings: Settings;
+}
+
 export interface DeciderOptions {
   /** Told about accepted but suspicious input, e.g. a session type not in the catalog. */
   onWarning?: (message: string) => void;
@@ -77,6 +89,14 @@ export class Decider {
   /** Sessions started and not yet ended. */
   get inFlight(): number {
     return this.live;
+  }
+
+  /** What the runtime holds of one in-flight session, for a service to show; undefined otherwise. */
+  inspect(sessionId: string): SessionState | undefined {
+    const session = this.sessions.get(sessionId);
+    if (session === undefined || typeof session === "string") return undefined;
+    const { assigned, connected, decided, consumerMessages } = session;
+    return { channel: session.type.channel, sessionType: session.type.name, queue: session.queue, assigned, connected, decided, consumerMessages, settings: { ...this.settingsFor(session) } };
   }
 
   /** Applies one event (any JSON value): the decision it makes, a rejection, or undefined. */

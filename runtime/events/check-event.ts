@@ -1,5 +1,5 @@
 import type { SessionEvent } from "../../schemas/types/session-event.v1.js";
-import { isTime } from "./time.js";
+import { isTime, timeRange } from "./time.js";
 
 type Fields = (event: Record<string, unknown>) => string | undefined;
 
@@ -37,7 +37,7 @@ export function eventProblem(value: unknown): string | undefined {
   if (type === undefined) return "missing field `type`";
   if (typeof type !== "string") return "field `type` must be a string";
   if (!isEventType(type)) return `unknown event type \`${type}\``;
-  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : "field `at` must be an RFC 3339 time with a zone";
+  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : `field \`at\` must be an RFC 3339 time with a zone, from ${timeRange.from} to ${timeRange.to}`;
   return fieldsOf[type](event);
 }
 

@@ -73,9 +73,7 @@ describe("a fifth CRM added to the catalog", () => {
   it("changes only the catalog entry and the generated schemas and types; no code", () => {
     expect([...changed("catalog"), ...changed("schemas"), ...changed("dist")]).toEqual([
       "catalog/crm-systems.json",
-      "schemas/bundle.v1.schema.json",
       "schemas/policy.v1.schema.json",
-      "schemas/types/bundle.v1.ts",
       "schemas/types/policy.v1.ts",
     ]);
   });
@@ -84,7 +82,9 @@ describe("a fifth CRM added to the catalog", () => {
     const policySchema = readFileSync(join(dir, "schemas", "policy.v1.schema.json"), "utf8");
     expect(JSON.parse(policySchema).properties.crm.properties.system.enum).toContain("hubspot");
     expect(readFileSync(join(dir, "schemas", "types", "policy.v1.ts"), "utf8")).toMatch(/system: .*"freshdesk" \| "hubspot"/);
-    expect(readFileSync(join(dir, "schemas", "types", "bundle.v1.ts"), "utf8")).toMatch(/system: .*"freshdesk" \| "hubspot"/);
+    // a bundle names its CRM but the runtime reads only its capabilities: the bundle schema, and
+    // the validator generated from it, need no regeneration
+    expect(readFileSync(join(dir, "schemas", "types", "bundle.v1.ts"), "utf8")).toMatch(/system: string;/);
   });
 
   it("is checked from its capabilities: the tag limit warns of session type tags that will be cut", () => {

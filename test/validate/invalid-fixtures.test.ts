@@ -59,7 +59,7 @@ const alwaysHelped: readonly string[] = [
   "condition-constant",
 ];
 
-const readingCodes: readonly string[] = ["read-error", "not-utf8", "empty-file", "yaml-syntax", "duplicate-key", "multiple-documents"];
+const readingCodes: readonly string[] = ["read-error", "not-utf8", "empty-file", "yaml-syntax", "duplicate-key", "multiple-documents", "bundle-skipped"];
 
 describe("the invalid fixtures folder", () => {
   it("holds at least 45 fixtures, YAML and JSON", () => {

@@ -1,5 +1,5 @@
 import { compileSources } from "../compiler/pipeline.js";
-import { loadBundle } from "../runtime/index.js";
+import { loadBundle } from "@crm-policy/runtime";
 import { median, timed } from "./measure.js";
 import { generatedPolicies } from "./policies.js";
 import { num, type Row } from "./table.js";

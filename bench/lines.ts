@@ -1,4 +1,4 @@
-import type { Decision } from "../runtime/index.js";
+import type { Decision } from "@crm-policy/runtime";
 
 /** What one event gave, as a line: the decision's JSON, `rejected: <reason>`, or "". */
 export function lineOf(result: Decision | { rejected: true; reason: string } | undefined): string {

@@ -1,4 +1,4 @@
-import { Decider, MemoryRecordStore, type CompiledPolicy } from "../runtime/index.js";
+import { Decider, MemoryRecordStore, type CompiledPolicy } from "@crm-policy/runtime";
 import { median } from "./measure.js";
 import { Prng } from "./prng.js";
 import { num, type Row } from "./table.js";

@@ -1,6 +1,6 @@
 import { compileSources } from "../compiler/pipeline.js";
-import { loadBundle } from "../runtime/index.js";
-import type { CompiledPolicy } from "../runtime/index.js";
+import { loadBundle } from "@crm-policy/runtime";
+import type { CompiledPolicy } from "@crm-policy/runtime";
 import type { RecordCreationPolicy } from "../schemas/types/policy.v1.js";
 
 /**

@@ -1,5 +1,6 @@
 // The baseline of the `simulate` benchmark, run as its own process: read an events file with the
 // CLI's own line reader and JSON.parse every line exactly as `simulate` does, deciding nothing.
+import { isBlank } from "../cli/blank-line.js";
 import { readLineBatches } from "../cli/read-lines.js";
 
 const path = process.argv[2];
@@ -9,7 +10,7 @@ let objects = 0;
 for await (const batch of readLineBatches(path, process.stdin)) {
   for (const line of batch) {
     lines++;
-    if (line.trim() === "") continue;
+    if (typeof line !== "string" || isBlank(line)) continue;
     let value: unknown;
     try {
       value = JSON.parse(line);

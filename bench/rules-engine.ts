@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties } from "json-rules-engine";
-import type { CrmRecord, RecordStore, SessionEvent } from "../runtime/index.js";
+import type { CrmRecord, RecordStore, SessionEvent } from "@crm-policy/runtime";
 import type { Started } from "../schemas/types/session-event.v1.js";
 import { checkEvent, ms } from "./hand-written/check-event.js";
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
-import type { SessionEvent } from "../runtime/index.js";
+import type { SessionEvent } from "@crm-policy/runtime";
 import { projectRoot, runNode } from "./child.js";
 import { num, times, type Row } from "./table.js";
 import { syntheticTrace } from "./trace.js";

@@ -1,7 +1,7 @@
 import Handlebars from "handlebars";
 import { defaultCatalog } from "../compiler/model/catalog.js";
-import type { CompiledPolicy } from "../runtime/index.js";
-import { titleRenderer, type TitleInput } from "../runtime/title/render-title.js";
+import type { CompiledPolicy } from "@crm-policy/runtime";
+import { titleRenderer, type TitleInput } from "@crm-policy/runtime/toolchain";
 import { handTitle, plain, utcSecond } from "./hand-written/title.js";
 import { assertSameLines } from "./lines.js";
 import { get, interleaved, timed } from "./measure.js";

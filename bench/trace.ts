@@ -1,4 +1,4 @@
-import type { CrmRecord, SessionEvent } from "../runtime/index.js";
+import type { CrmRecord, SessionEvent } from "@crm-policy/runtime";
 import type { Started } from "../schemas/types/session-event.v1.js";
 import { defaultCatalog } from "../compiler/model/catalog.js";
 import { Prng } from "./prng.js";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { BundleError, loadBundle, readTrustedKeys, type TrustedKeys } from "../runtime/index.js";
+import { BundleError, loadBundle, readTrustedKeys, type TrustedKeys } from "@crm-policy/runtime";
 import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
-import { UsageError } from "./io.js";
+import { FileError, UsageError, fileProblem } from "./io.js";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 
 /** The keys of `--trust DIR|FILE`; a trust configuration that cannot be used is a usage error. */
 export function trustOption(path: string | undefined): TrustedKeys | undefined {
@@ -22,14 +23,15 @@ export async function loadPolicy(
   path: string,
   name: string | undefined,
   trustedKeys?: TrustedKeys,
-): Promise<{ ok: true; policy: CompiledPolicy; digest?: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; policy: CompiledPolicy; digest: string } | { ok: false; message: string }> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
-  } catch {
-    throw new UsageError(`cannot read policy file ${path}`);
+  } catch (error) {
+    throw new FileError(`cannot read policy file \`${escapeText(path)}\`: ${fileProblem(error) ?? String(error)}`);
   }
-  const text = bytes.toString("utf8");
+  // a byte order mark is accepted in a bundle as in a policy
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   if (/^\s*\{[\s\S]*"format"\s*:\s*"crm-policy-bundle\//.test(text.slice(0, 4096)) || path.endsWith(".bundle.json")) {
     try {
       const bundle = loadBundle(text, trustedKeys === undefined ? {} : { trustedKeys });
@@ -50,5 +52,5 @@ export async function loadPolicy(
   const policy = result.bundle.value.policies[0];
   if (policy === undefined) return { ok: false, message: `${path}: no policy` };
   if (name !== undefined && policy.name !== name) return { ok: false, message: `${path}: the policy is \`${policy.name}\`, not \`${name}\`` };
-  return { ok: true, policy };
+  return { ok: true, policy, digest: result.bundle.value.digest };
 }

@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
-import type { CrmRecord } from "../runtime/index.js";
-import { isTime } from "../runtime/events/time.js";
-import { UsageError } from "./io.js";
+import type { CrmRecord } from "@crm-policy/runtime";
+import { isTime } from "@crm-policy/runtime/toolchain";
+import { FileError, fileProblem } from "./io.js";
 
 /** Existing CRM records: JSON Lines or one JSON array. Bad records are reported and skipped. */
 export function loadRecords(path: string): { records: CrmRecord[]; problems: string[] } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    throw new UsageError(`cannot read records file ${path}`);
+  } catch (error) {
+    throw new FileError(`cannot read records file \`${path}\`: ${fileProblem(error) ?? String(error)}`);
   }
   const records: CrmRecord[] = [];
   const problems: string[] = [];

@@ -1,7 +1,7 @@
 import { closest } from "../compiler/diagnostics/suggest.js";
-import { bundleFormat } from "../runtime/index.js";
+import { bundleFormat } from "@crm-policy/runtime";
 import { helpText, usageLine, wantsHelp, type CommandSpec } from "./command-spec.js";
-import { UsageError, type Io } from "./io.js";
+import { FileError, UsageError, type Io } from "./io.js";
 import { packageVersion } from "./version.js";
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
@@ -95,6 +95,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || isArgsError(error)) {
       io.stderr.write(`crm-policy ${name}: ${(error as Error).message}\nusage: ${usageLine(command.spec)}\n`);
+      return 2;
+    }
+    if (error instanceof FileError) {
+      io.stderr.write(`crm-policy ${name}: ${error.message}\n`);
       return 2;
     }
     io.stderr.write(`crm-policy ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -63,7 +63,7 @@ export function exploreBehaviour(a: Version, b: Version, options: ExploreOptions
       keys.add(key);
     }
   };
-  for (const trace of unionTraces(alphabet, a, b, bound)) {
+  for (const trace of unionTraces(alphabet, a, b, options.maxEvents)) {
     traces++;
     run(trace);
   }
@@ -80,20 +80,21 @@ export function exploreBehaviour(a: Version, b: Version, options: ExploreOptions
  * gets one enumeration; otherwise both (the CRMs and end times they meet can differ), without
  * repeats.
  */
-function* unionTraces(alphabet: Alphabet, a: Version, b: Version, bound: number): Generator<Trace> {
+function* unionTraces(alphabet: Alphabet, a: Version, b: Version, maxEvents: number | undefined): Generator<Trace> {
+  const bound = maxEvents ?? Number.POSITIVE_INFINITY;
   for (const profile of alphabet.profiles) {
     const one = { ...alphabet, profiles: [profile] };
     if (effective(a.settings.for(profile)) === effective(b.settings.for(profile))) {
-      for (const trace of enumerateTraces(one, a.settings, bound)) if (trace.events.length <= bound) yield trace;
+      for (const trace of enumerateTraces(one, a.settings, maxEvents)) if (trace.events.length <= bound) yield trace;
       continue;
     }
     const seen = new Set<string>();
-    for (const trace of enumerateTraces(one, a.settings, bound)) {
+    for (const trace of enumerateTraces(one, a.settings, maxEvents)) {
       if (trace.events.length > bound) continue;
       seen.add(JSON.stringify(trace));
       yield trace;
     }
-    for (const trace of enumerateTraces(one, b.settings, bound)) if (trace.events.length <= bound && !seen.has(JSON.stringify(trace))) yield trace;
+    for (const trace of enumerateTraces(one, b.settings, maxEvents)) if (trace.events.length <= bound && !seen.has(JSON.stringify(trace))) yield trace;
   }
 }
 

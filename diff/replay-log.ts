@@ -1,5 +1,7 @@
-import { Decider, Rejection } from "../runtime/decide/decider.js";
-import { MemoryRecordStore } from "../runtime/records/memory-store.js";
+import { Decider, Rejection } from "@crm-policy/runtime";
+import { MemoryRecordStore } from "@crm-policy/runtime";
+import { isBlank } from "../cli/blank-line.js";
+import type { Line } from "../cli/read-lines.js";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { Started } from "../schemas/types/session-event.v1.js";
@@ -60,10 +62,14 @@ export class LogReplay {
     this.deciders = [new Decider(a.policy.compiled, new MemoryRecordStore(records), { lateness: 0 }), new Decider(b.policy.compiled, new MemoryRecordStore(records), { lateness: 0 })];
   }
 
-  /** One line of the log. */
-  line(text: string): void {
+  /** One line of the log (one that could not be read as text counts as rejected). */
+  line(text: Line): void {
     this.lines++;
-    if (text.trim() === "") return;
+    if (typeof text !== "string") {
+      this.rejected++;
+      return;
+    }
+    if (isBlank(text)) return;
     let event: unknown;
     try {
       event = JSON.parse(text);

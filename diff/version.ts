@@ -3,7 +3,7 @@ import type { PolicyUnderTest } from "../verify/policy-under-test.js";
 import { Replayer } from "../verify/replay.js";
 import { SessionSettings } from "../verify/session-settings.js";
 import type { Condition } from "../compiler/conditions/ast.js";
-import { evaluateCondition, type SessionAttributes } from "../runtime/conditions/evaluate.js";
+import { evaluateCondition, type SessionAttributes } from "@crm-policy/runtime/toolchain";
 
 /** One side of a diff: the policy compiled and loaded as a service loads it, and its settings per session. */
 export class Version {

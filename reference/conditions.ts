@@ -1,4 +1,5 @@
 import type { Condition, Literal, Operand } from "../compiler/conditions/ast.js";
+import type { ConditionAttribute } from "../compiler/conditions/attributes.js";
 
 /** The session as a condition sees it (the attributes of its `started` event). */
 export interface ConditionSession {
@@ -53,8 +54,8 @@ export function referenceCondition(condition: Condition, session: ConditionSessi
     case "not":
       return !referenceCondition(condition.operand, session, outcome);
     case "comparison": {
-      const left = valueOf(condition.left, session, outcome);
-      const right = valueOf(condition.right, session, outcome);
+      const left = operandValue(condition.left, session, outcome);
+      const right = operandValue(condition.right, session, outcome);
       const integers = typeof left === "number" && typeof right === "number";
       switch (condition.operator) {
         case "==":
@@ -81,41 +82,36 @@ export function referenceCondition(condition: Condition, session: ConditionSessi
           return integers && left > right;
         case ">=":
           return integers && left >= right;
+        default:
+          return condition.operator satisfies never;
       }
     }
-    // falls through: a bare operand
-    default:
-      return valueOf(condition as Operand, session, outcome) === true;
+    default: // a bare operand
+      return operandValue(condition as Operand, session, outcome) === true;
   }
 }
 
 const outcomeNames: ReadonlySet<string> = new Set(["decision", "trigger", "reason", "assigned", "connected", "abandoned", "shortAbandoned", "consumerMessages", "appendedTo"]);
 
-function valueOf(operand: Operand, session: ConditionSession, outcome: ConditionOutcome | undefined): Value {
+function operandValue(operand: Operand, session: ConditionSession, outcome: ConditionOutcome | undefined): Value {
   if (operand.kind === "attribute" && outcomeNames.has(operand.name)) {
     if (outcome === undefined) throw new Error(`referenceCondition: \`${operand.name}\` needs the session's outcome`);
     return outcome[operand.name as keyof ConditionOutcome];
   }
   if (operand.kind !== "attribute") return literal(operand);
-  switch (operand.name) {
-    case "channel":
-      return session.channel;
-    case "sessionType":
-      return session.sessionType;
-    case "queue":
-      return session.queue;
-    case "menuPath":
-      return session.menuPath === undefined ? "" : session.menuPath;
-    case "language":
-      return session.language === undefined ? "" : session.language;
-    case "phoneNumber":
-      return session.phoneNumber === undefined ? "" : session.phoneNumber;
-    case "anonymous":
-      return session.endUser === undefined;
-    default:
-      return "";
-  }
+  return Object.hasOwn(sessionValues, operand.name) ? sessionValues[operand.name as ConditionAttribute](session) : "";
 }
+
+/** Each session attribute's value; an absent optional string reads as "". */
+const sessionValues: { readonly [name in ConditionAttribute]: (session: ConditionSession) => Value } = {
+  channel: (session) => session.channel,
+  sessionType: (session) => session.sessionType,
+  queue: (session) => session.queue,
+  menuPath: (session) => (session.menuPath === undefined ? "" : session.menuPath),
+  language: (session) => (session.language === undefined ? "" : session.language),
+  phoneNumber: (session) => (session.phoneNumber === undefined ? "" : session.phoneNumber),
+  anonymous: (session) => session.endUser === undefined,
+};
 
 function occursIn(needle: string, haystack: string): boolean {
   for (let i = 0; i + needle.length <= haystack.length; i++) if (haystack.slice(i, i + needle.length) === needle) return true;

@@ -1,31 +1,22 @@
 import Handlebars from "handlebars";
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
+import type { TitleVariable } from "../compiler/template/variables.js";
 import type { Started } from "../schemas/types/session-event.v1.js";
+import { clean } from "./plain-text.js";
 
 /** The title, rendered by Handlebars itself (no escaping: titles are plain text). */
 export function referenceTitle(policy: ResolvedPolicy, start: Started, callType: string): string {
   const render = cached("template " + policy.title.template, () => Handlebars.compile(policy.title.template, { noEscape: true, knownHelpersOnly: true }));
-  const text = render({
+  const values: { [name in TitleVariable]: string } = {
     CALL_TYPE: clean(callType),
     CALL_ID: clean(start.sessionId),
     MENU_PATH: clean(start.menuPath ?? ""),
     PHONE_NUMBER: clean(start.phoneNumber ?? ""),
     LANGUAGE: clean(start.language ?? ""),
     TIMESTAMP: timestamp(start.at, policy.title.timeZone),
-  });
+  };
+  const text = render(values);
   return Array.from(text).slice(0, policy.crm.subjectLimit).join("");
-}
-
-/** Line breaks and tabs become spaces; other control characters go. */
-function clean(value: string): string {
-  let out = "";
-  for (const c of value) {
-    const code = c.codePointAt(0) ?? 0;
-    const control = code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-    if (!control) out += c;
-    else if ("\t\n\v\f\r\u0085\u2028\u2029".includes(c)) out += " ";
-  }
-  return out;
 }
 
 /** ISO 8601 to the second, `Z` in UTC, else the zone's offset at that instant. */

@@ -1,12 +1,12 @@
 // Generates schemas/types/*.ts from schemas/*.schema.json with json-schema-to-typescript.
 // `npm run gen` writes them; `--check` (used by the staleness test) only compares.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { join, dirname } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
+import { projectRoot } from "../compiler/project-files.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const schemaDir = join(root, "schemas");
+const schemaDir = join(projectRoot, "schemas");
 const typesDir = join(schemaDir, "types");
 
 const banner = "/* Generated from schemas/ by `npm run gen`; do not edit. */";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { loadBundle, readTrustedKeys, type CrmRecord, type TrustedKeys } from "../runtime/index.js";
+import { loadBundle, readTrustedKeys, type CrmRecord, type TrustedKeys } from "@crm-policy/runtime";
 import { FileBundleSource, UrlBundleSource, type BundleSource } from "./bundle-source.js";
 import { buildApp } from "./http/app.js";
 import { ServerMetrics } from "./metrics.js";

@@ -1,4 +1,4 @@
-import { evaluateCondition } from "../runtime/conditions/evaluate.js";
+import { evaluateCondition } from "@crm-policy/runtime/toolchain";
 import { printCondition } from "../compiler/conditions/print-condition.js";
 import { outcomeOf } from "./outcome.js";
 import type { Expectation } from "./policy-under-test.js";

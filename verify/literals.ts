@@ -1,7 +1,7 @@
 import type { Condition, Operand } from "../compiler/conditions/ast.js";
 import type { ConditionAttribute } from "../compiler/conditions/attributes.js";
 import { isConditionAttribute } from "../compiler/conditions/attributes.js";
-import type { ComparisonOperator } from "../runtime/conditions/compiled-condition.js";
+import type { ComparisonOperator } from "@crm-policy/runtime/toolchain";
 
 /** Session attributes that hold text a condition can compare with literals. */
 export type TextAttribute = Exclude<ConditionAttribute, "anonymous" | "channel">;

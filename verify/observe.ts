@@ -81,6 +81,8 @@ export class Observer {
         facts.ended = true;
         session.endedAt = e.at;
         return;
+      default:
+        e satisfies never;
     }
   }
 
@@ -98,15 +100,22 @@ export class Observer {
     }
   }
 
-  /** A status set in the CRM: closing stamps `closedAt`, reopening clears it, closed to closed keeps the first. */
   private statusChange(recordId: string, status: string, at: string): void {
     const record = this.records.get(recordId);
-    if (record === undefined) return;
-    const wasClosed = this.closedStatuses.includes(record.status);
-    if (!this.closedStatuses.includes(status)) record.closedAt = null;
-    else if (!wasClosed || record.closedAt === null) record.closedAt = at;
-    record.status = status;
+    if (record !== undefined) setStatus(record, status, at, this.closedStatuses);
   }
+}
+
+/**
+ * A status set in the CRM (docs/semantics.md, "Create or append"): closing stamps `closedAt`,
+ * reopening clears it, closed to closed keeps the first. The observers of verify and of the
+ * invariant suite share it; the runtime and the reference each keep their own.
+ */
+export function setStatus(record: CrmRecord, status: string, at: string, closedStatuses: readonly string[]): void {
+  const wasClosed = closedStatuses.includes(record.status);
+  if (!closedStatuses.includes(status)) record.closedAt = null;
+  else if (!wasClosed || record.closedAt === null) record.closedAt = at;
+  record.status = status;
 }
 
 /** Whether a chat ended within `seconds` of its start (≤): short-abandoned, if it never connected. */

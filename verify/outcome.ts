@@ -1,4 +1,4 @@
-import type { OutcomeValues } from "../runtime/conditions/evaluate.js";
+import type { OutcomeValues } from "@crm-policy/runtime/toolchain";
 import { endedWithin, type SessionRun } from "./observe.js";
 
 /**

@@ -5,8 +5,8 @@ import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { defaultCatalog, type Catalog } from "../compiler/model/catalog.js";
 import type { SourceFile } from "../compiler/passes/parse.js";
 import { compileSources } from "../compiler/pipeline.js";
-import { loadBundle } from "../runtime/bundle/load-bundle.js";
-import type { CompiledCondition } from "../runtime/conditions/compiled-condition.js";
+import { loadBundle } from "@crm-policy/runtime";
+import type { CompiledCondition } from "@crm-policy/runtime/toolchain";
 import type { CompiledPolicy } from "../schemas/types/bundle.v1.js";
 import type { RecordCreationPolicy } from "../schemas/types/policy.v1.js";
 

@@ -1,6 +1,6 @@
-import { Decider, Rejection } from "../runtime/decide/decider.js";
-import { MemoryRecordStore } from "../runtime/records/memory-store.js";
-import type { RecordStore } from "../runtime/records/record-store.js";
+import { Decider, Rejection } from "@crm-policy/runtime";
+import { MemoryRecordStore } from "@crm-policy/runtime";
+import type { RecordStore } from "@crm-policy/runtime";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { SessionEvent } from "../schemas/types/session-event.v1.js";
@@ -46,17 +46,33 @@ export function replay(policy: PolicyUnderTest, settings: SessionSettings, trace
  */
 export class Replayer {
   private readonly store = new SwappableStore();
-  private readonly decider: Decider;
+  private decider: Decider;
   private traces = 0;
 
+  /**
+   * `maxInFlight`: traces may leave sessions that never end; once the Decider holds this many,
+   * a fresh one takes over (ids never repeat across traces, so nothing observable changes),
+   * and memory stays flat however many traces run.
+   */
   constructor(
     private readonly policy: PolicyUnderTest,
     private readonly settings: SessionSettings,
+    private readonly maxInFlight = 50_000,
   ) {
-    this.decider = new Decider(policy.compiled, this.store, verifyOptions);
+    this.decider = this.fresh();
+  }
+
+  /** Sessions the current Decider holds that have not ended. */
+  get inFlight(): number {
+    return this.decider.inFlight;
+  }
+
+  private fresh(): Decider {
+    return new Decider(this.policy.compiled, this.store, verifyOptions);
   }
 
   run(trace: Trace): Run {
+    if (this.decider.inFlight >= this.maxInFlight) this.decider = this.fresh();
     this.store.current = new MemoryRecordStore(trace.records);
     const prefix = `${++this.traces}:`;
     return drive(this.policy, this.settings, trace, (event) => {

@@ -1,4 +1,4 @@
-import { evaluateCondition, type SessionAttributes } from "../runtime/conditions/evaluate.js";
+import { evaluateCondition, type SessionAttributes } from "@crm-policy/runtime/toolchain";
 import { mergeOverrides } from "../compiler/model/merge-overrides.js";
 import { resolvePolicy, type ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";

@@ -2,7 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { signBundle } from "../../compiler/passes/sign.js";
-import { signingKey } from "../../runtime/bundle/signature.js";
+import { signingKey } from "@crm-policy/runtime/toolchain";
 import { compileSources } from "../../compiler/pipeline.js";
 import type { PolicyBundle } from "../../schemas/types/bundle.v1.js";
 import { defineCommand, parseCommand } from "../command-spec.js";

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { keyIdOf } from "../../runtime/bundle/signature.js";
+import { keyIdOf } from "@crm-policy/runtime/toolchain";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 

@@ -1,15 +1,20 @@
-import { Decider, defaultLateness, defaultMaxSessionAge, MemoryRecordStore, Rejection, type Decision } from "../../runtime/index.js";
+import { closeSync, fstatSync, openSync } from "node:fs";
+import { Decider, defaultLateness, defaultMaxSessionAge, MemoryRecordStore, Rejection, type Decision } from "@crm-policy/runtime";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { parseDuration } from "../duration.js";
-import { UsageError, type Io } from "../io.js";
+import { FileError, fileProblem, UsageError, type Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
+import { isBlank } from "../blank-line.js";
 import { readLineBatches } from "../read-lines.js";
+import { unknownStatusWarning } from "../record-statuses.js";
 
 export const simulateSpec = defineCommand({
   name: "simulate",
   summary: "replay an event log through one policy and print its decisions",
-  description: "Decisions go to stdout as JSON Lines; rejected lines, warnings and a summary go to stderr. Exit 1 if a line was rejected.",
+  description:
+    "Decisions go to stdout as JSON Lines, written as soon as the input read so far makes them; rejected lines, warnings and a summary go to stderr. Exit 1 if a line was rejected; SIGINT/SIGTERM write the summary and exit 130/143; a file that cannot be read is exit 2.",
   options: {
     policy: { type: "string", value: "FILE", required: true, description: "a compiled bundle or a policy source file" },
     name: { type: "string", value: "NAME", description: "which policy of the bundle; needed when it has several" },
@@ -25,64 +30,106 @@ export const simulateSpec = defineCommand({
 /**
  * `crm-policy simulate`: replays an event log through one policy. Decisions go to stdout as
  * JSON Lines; rejected lines, warnings and a summary go to stderr. Exit 1 if a line was rejected.
+ * A Unix filter: decisions are written as soon as the input read so far makes them; SIGINT and
+ * SIGTERM write what is decided and the summary before exiting (130, 143).
  */
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseCommand(simulateSpec, args);
+  if (values.events !== "-") checkReadable(values.events, "events");
   const loaded = await loadPolicy(values.policy, values.name, trustOption(values.trust));
   if (!loaded.ok) {
     io.stderr.write(loaded.message + "\n");
     return 1;
   }
   const existing = values.records === undefined ? { records: [], problems: [] } : loadRecords(values.records);
-  for (const problem of existing.problems) io.stderr.write(problem + "\n");
+  for (const problem of existing.problems) io.stderr.write(escapeText(problem) + "\n");
+  const crm = loaded.policy.crm;
+  let recordWarnings = 0;
+  for (const record of existing.records) {
+    const warning = unknownStatusWarning(record.status, crm);
+    if (warning === undefined) continue;
+    recordWarnings++;
+    io.stderr.write(`${escapeText(values.records ?? "")}: record \`${escapeText(record.recordId)}\`: warning: ${escapeText(warning)}\n`);
+  }
 
-  const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: 0 };
+  const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
   let lineNumber = 0;
   let messagesWithoutId = 0;
   const decider = new Decider(loaded.policy, new MemoryRecordStore(existing.records), {
     onWarning: (message) => {
       counts.warnings++;
-      io.stderr.write(`${lineNumber === 0 ? "end of input" : `line ${lineNumber}`}: warning: ${message}\n`);
+      io.stderr.write(`${lineNumber === 0 ? "end of input" : `line ${lineNumber}`}: warning: ${escapeText(message)}\n`);
     },
     lateness: durationOption(values.lateness, "--lateness", defaultLateness),
     maxSessionAge: durationOption(values["max-session-age"], "--max-session-age", defaultMaxSessionAge),
   });
   const out = new Output(io);
+  const summary = () =>
+    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
+  const reject = (reason: string) => {
+    counts.rejected++;
+    io.stderr.write(`line ${lineNumber}: rejected: ${escapeText(reason)}\n`);
+  };
   const report = (result: Decision | Rejection): void => {
-    if (result instanceof Rejection) {
-      counts.rejected++;
-      io.stderr.write(`line ${lineNumber}: rejected: ${result.reason}\n`);
-      return;
-    }
+    if (result instanceof Rejection) return reject(result.reason);
     counts[result.decision]++;
     out.write(JSON.stringify(result) + "\n");
   };
-  for await (const lines of readLineBatches(values.events, io.stdin)) {
-    for (const line of lines) {
-      lineNumber++;
-      if (line.trim() === "") continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        counts.rejected++;
-        io.stderr.write(`line ${lineNumber}: rejected: not JSON (${(error as Error).message})\n`);
-        continue;
+  const stopOn = (signal: NodeJS.Signals, status: number) => {
+    const stop = () => {
+      out.push();
+      io.stderr.write(`interrupted by ${signal} after line ${lineNumber}\n` + summary());
+      process.exit(status);
+    };
+    process.once(signal, stop);
+    return () => process.off(signal, stop);
+  };
+  const unlisten = [stopOn("SIGINT", 130), stopOn("SIGTERM", 143)];
+  try {
+    for await (const lines of readLineBatches(values.events, io.stdin)) {
+      for (const line of lines) {
+        lineNumber++;
+        if (typeof line !== "string") {
+          reject(line.reason);
+          continue;
+        }
+        if (isBlank(line)) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (error) {
+          reject(`not JSON (${(error as Error).message})`);
+          continue;
+        }
+        const status = statusOf(value);
+        const warning = status === undefined ? undefined : unknownStatusWarning(status, crm);
+        if (warning !== undefined) {
+          counts.warnings++;
+          io.stderr.write(`line ${lineNumber}: warning: ${escapeText(warning)}\n`);
+        }
+        if (isMessageWithoutId(value)) messagesWithoutId++;
+        const before = decider.inFlight;
+        const results = decider.receive(value);
+        if (decider.inFlight > before) counts.sessions++;
+        for (const result of results) report(result);
       }
-      if (isMessageWithoutId(value)) messagesWithoutId++;
-      const before = decider.inFlight;
-      const results = decider.receive(value);
-      if (decider.inFlight > before) counts.sessions++;
-      for (const result of results) report(result);
+      // what this read of the input decided goes out now: a live stream sees it at once
+      out.push();
+      await out.drain();
     }
-    await out.drain();
+  } catch (error) {
+    const problem = fileProblem(error);
+    if (problem === undefined) throw error;
+    out.push();
+    io.stderr.write(summary());
+    throw new FileError(`cannot read events file \`${escapeText(values.events)}\` after line ${lineNumber}: ${problem}`);
+  } finally {
+    for (const off of unlisten) off();
   }
   lineNumber = 0;
   for (const result of decider.flush()) report(result);
   await out.flush();
-  io.stderr.write(
-    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}\n`,
-  );
+  io.stderr.write(summary());
   if (messagesWithoutId > 0) io.stderr.write(`warning: ${messagesWithoutId} message events had no eventId: those were deduplicated by time, so two messages in one second counted as one\n`);
   return counts.rejected > 0 ? 1 : 0;
 }
@@ -96,6 +143,19 @@ function durationOption(text: string | undefined, flag: string, fallback: number
 
 function isMessageWithoutId(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "message" && (value as { eventId?: unknown }).eventId === undefined;
+}
+
+/** Opens and closes a file, so that a missing one is a usage problem before any work is done. */
+function checkReadable(path: string, what: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
+  } catch (error) {
+    throw new FileError(`cannot read ${what} file \`${escapeText(path)}\`: ${fileProblem(error) ?? String(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Decision lines, written in blocks and respecting the stream's backpressure. */
@@ -123,9 +183,16 @@ class Output {
     await this.drain();
   }
 
-  private push(): void {
+  push(): void {
     if (this.buffer === "") return;
     if (this.io.stdout.write(this.buffer) === false) this.blocked = true;
     this.buffer = "";
   }
+}
+
+/** The status a `record.status` event sets, if the line is one. */
+function statusOf(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const event = value as { type?: unknown; status?: unknown };
+  return event.type === "record.status" && typeof event.status === "string" ? event.status : undefined;
 }

@@ -6,7 +6,7 @@ import { defaultOptions, verifyPolicy, type PolicyVerification } from "../../ver
 import { formatGithub } from "../../compiler/diagnostics/format-github.js";
 import { reportGithub } from "../verify-report/report-github.js";
 import { reportJunit } from "../verify-report/report-junit.js";
-import { BundleError, loadBundle, type LoadedBundle } from "../../runtime/index.js";
+import { BundleError, loadBundle, type LoadedBundle } from "@crm-policy/runtime";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { trustOption } from "../load-policy.js";
@@ -18,7 +18,7 @@ export const verifySpec = defineCommand({
   description: "One line per policy and property; exit 1 on any violation or a policy that does not compile.",
   positionals: { name: "[PATH...]", description: "policy files or folders (default: policies)" },
   options: {
-    runs: { type: "string", value: "N", default: String(defaultOptions.runs), description: "generated traces per property" },
+    runs: { type: "string", value: "N", default: String(defaultOptions.runs), description: "generated traces per property, at most 10,000,000" },
     seed: { type: "string", value: "N", default: String(defaultOptions.seed), description: "seed of the trace generator; a failure prints the seed to replay it" },
     format: { type: "string", choices: ["human", "github", "junit"], default: "human", description: "how the results are printed" },
     bundle: { type: "string", value: "FILE", description: "run the policies of this shipped bundle, loaded as a service loads it" },
@@ -88,9 +88,15 @@ export function verifyCommand(args: string[], io: Io): number {
   return failed > 0 ? 1 : 0;
 }
 
+/** The most sampled traces per policy: about an hour of work; more is a mistake, not a wish. */
+export const maxRuns = 10_000_000;
+
 function count(flag: string, text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (flag === "--runs" && n < 1)) throw new UsageError(`${flag} takes a whole number${flag === "--runs" ? " from 1" : ""}, not \`${text}\``);
+  const runs = flag === "--runs";
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (runs && (n < 1 || n > maxRuns))) {
+    throw new UsageError(`${flag} takes a whole number${runs ? ` from 1 to ${maxRuns.toLocaleString("en-US")}` : ""}, not \`${text}\``);
+  }
   return n;
 }
 

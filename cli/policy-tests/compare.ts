@@ -1,4 +1,4 @@
-import type { Decision } from "../../runtime/index.js";
+import type { Decision } from "@crm-policy/runtime";
 import type { ExpectedDecision, TestCase } from "../../schemas/types/policy-test.v1.js";
 import type { CaseRun } from "./run-case.js";
 
@@ -60,8 +60,41 @@ function same(a: unknown, b: unknown): boolean {
 
 type Step = { e?: number; a?: number };
 
-/** A weighted longest common subsequence; the lists are a test case's few lines. */
+/** Above this many pairs (n × m) the middle of two lists is aligned by position, not searched. */
+const maxSearchedPairs = 250_000;
+
+/**
+ * The lists aligned: the lines that agree at the start and at the end are paired as they are,
+ * and only what lies between is searched, by a weighted longest common subsequence; when that
+ * middle is too big to search (a case with thousands of decisions that differ), it is paired by
+ * position. Time is linear in the lists' lengths plus a bounded search.
+ */
 function align(expected: readonly ExpectedDecision[], actual: readonly Decision[]): Step[] {
+  const agrees = (i: number, j: number) => {
+    const e = expected[i];
+    return e !== undefined && fieldDifferences(e, actual[j]).length === 0;
+  };
+  let head = 0;
+  while (head < expected.length && head < actual.length && agrees(head, head)) head++;
+  let tail = 0;
+  while (tail < expected.length - head && tail < actual.length - head && agrees(expected.length - 1 - tail, actual.length - 1 - tail)) tail++;
+  const middle = { e: expected.slice(head, expected.length - tail), a: actual.slice(head, actual.length - tail) };
+  const inner = middle.e.length * middle.a.length <= maxSearchedPairs ? search(middle.e, middle.a) : byPosition(middle.e.length, middle.a.length);
+  const steps: Step[] = [];
+  for (let k = 0; k < head; k++) steps.push({ e: k, a: k });
+  for (const step of inner) steps.push({ ...(step.e === undefined ? {} : { e: step.e + head }), ...(step.a === undefined ? {} : { a: step.a + head }) });
+  for (let k = tail; k > 0; k--) steps.push({ e: expected.length - k, a: actual.length - k });
+  return steps;
+}
+
+function byPosition(n: number, m: number): Step[] {
+  const steps: Step[] = [];
+  for (let k = 0; k < Math.max(n, m); k++) steps.push({ ...(k < n ? { e: k } : {}), ...(k < m ? { a: k } : {}) });
+  return steps;
+}
+
+/** A weighted longest common subsequence of two short lists. */
+function search(expected: readonly ExpectedDecision[], actual: readonly Decision[]): Step[] {
   const weight = (i: number, j: number): number => {
     const e = expected[i];
     const a = actual[j];

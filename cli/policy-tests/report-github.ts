@@ -1,4 +1,5 @@
 import { escapeData, escapeProperty, formatGithub } from "../../compiler/diagnostics/format-github.js";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { explain } from "./explain.js";
 import { passed, type TestRun } from "./results.js";
 
@@ -12,7 +13,7 @@ export function reportGithub(run: TestRun): string {
     for (const result of file.cases) {
       if (passed(result)) continue;
       const properties = [`file=${escapeProperty(file.file)}`, `line=${result.line}`, `col=${result.column}`, `title=${escapeProperty(`test failed: ${result.name}`)}`];
-      out.push(`::error ${properties.join(",")}::${escapeData(explain(result).join("\n"))}\n`);
+      out.push(`::error ${properties.join(",")}::${escapeData(explain(result).map(escapeText).join("\n"))}\n`);
     }
   }
   return out.join("");

@@ -1,4 +1,5 @@
 import { formatHuman } from "../../compiler/diagnostics/format-human.js";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { explain, show } from "./explain.js";
 import { passed, type TestRun } from "./results.js";
 
@@ -12,17 +13,17 @@ export function reportHuman(run: TestRun): string {
   const diagnostics = formatHuman(run.diagnostics, run.texts);
   if (diagnostics !== "") out.push(diagnostics);
   for (const file of run.files) {
-    out.push(`${file.file}\n`);
-    if (file.notRun !== undefined) out.push(`  not run: ${file.notRun.reason}\n`);
+    out.push(`${escapeText(file.file)}\n`);
+    if (file.notRun !== undefined) out.push(`  not run: ${escapeText(file.notRun.reason)}\n`);
     for (const result of file.cases) {
       const ok = passed(result);
-      out.push(ok ? `  pass  ${result.name}\n` : `  FAIL  ${result.name}  (${file.file}:${result.line})\n`);
+      out.push(ok ? `  pass  ${escapeText(result.name)}\n` : `  FAIL  ${escapeText(result.name)}  (${escapeText(file.file)}:${result.line})\n`);
       const details = [
         ...result.warnings.map((w) => `warning: event ${w.event} on line ${result.eventLines[w.event - 1] ?? result.line}: ${w.message}`),
         ...(ok ? [] : explain(result)),
         ...(ok ? [] : result.decisions.length === 0 ? ["decisions made: none"] : ["decisions made:", ...result.decisions.map((d) => `  ${show(d)}`)]),
       ];
-      for (const line of details) out.push(`        ${line}\n`);
+      for (const line of details) out.push(`        ${escapeText(line)}\n`);
     }
   }
   return out.join("");

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
-import type { Decision } from "../../runtime/index.js";
+import type { Decision } from "@crm-policy/runtime";
 import type { Difference } from "./compare.js";
 
 /** One case's outcome; it passed when there is no difference. */

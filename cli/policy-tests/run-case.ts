@@ -1,4 +1,4 @@
-import { Decider, MemoryRecordStore, Rejection, type CompiledPolicy, type CrmRecord, type Decision } from "../../runtime/index.js";
+import { Decider, MemoryRecordStore, Rejection, type CompiledPolicy, type CrmRecord, type Decision } from "@crm-policy/runtime";
 import type { TestCase } from "../../schemas/types/policy-test.v1.js";
 
 /** What the runtime did with a case's events. Event numbers count from 1. */

@@ -3,7 +3,7 @@ import { sortDiagnostics, type Diagnostic } from "../../compiler/diagnostics/dia
 import { compileSources } from "../../compiler/pipeline.js";
 import { validateTestFile, type CheckedTestFile } from "../../compiler/policy-tests/validate-test-file.js";
 import { pointerOf } from "../../compiler/source/yaml-document.js";
-import type { CompiledPolicy } from "../../runtime/index.js";
+import type { CompiledPolicy } from "@crm-policy/runtime";
 import { readFolderSources, readSource } from "../source-files.js";
 import { compare } from "./compare.js";
 import type { CaseResult, FileResult, TestRun } from "./results.js";

@@ -1,8 +1,8 @@
 import { escapeData, escapeProperty } from "../../compiler/diagnostics/format-github.js";
 import type { SourceFile } from "../../compiler/passes/parse.js";
-import { jsonLines } from "../../verify/trace.js";
 import type { PolicyVerification } from "../../verify/verify-policy.js";
 import { placeOf } from "./locate.js";
+import { counterexampleLines } from "./counterexample-lines.js";
 
 /**
  * GitHub Actions workflow commands: an error annotation per violated property, on the policy's
@@ -28,11 +28,7 @@ export function reportGithub(verifications: readonly PolicyVerification[], sourc
       const message = [
         c.violation.message,
         `counterexample (${c.foundBy}), replay with: crm-policy simulate --policy ${v.policy.file}${c.trace.records.length > 0 ? " --records records.jsonl" : ""} --events -`,
-        ...(c.trace.records.length > 0 ? ["records:", ...jsonLines(c.trace.records)] : []),
-        "events:",
-        ...jsonLines(c.trace.events),
-        "decisions:",
-        ...jsonLines(c.decisions),
+        ...counterexampleLines(c),
       ].join("\n");
       out.push(`::error ${properties.join(",")}::${escapeData(message)}\n`);
     }

@@ -1,6 +1,6 @@
-import { jsonLines } from "../../verify/trace.js";
 import type { PolicyVerification } from "../../verify/verify-policy.js";
 import { attribute, text } from "../policy-tests/report-junit.js";
+import { counterexampleLines } from "./counterexample-lines.js";
 
 /**
  * JUnit XML: a `testsuite` per policy, a `testcase` per property, a `failure` holding the
@@ -24,11 +24,7 @@ export function reportJunit(verifications: readonly PolicyVerification[]): strin
       const body = [
         c.violation.message,
         `counterexample (${c.foundBy}):`,
-        ...(c.trace.records.length > 0 ? ["records:", ...jsonLines(c.trace.records)] : []),
-        "events:",
-        ...jsonLines(c.trace.events),
-        "decisions:",
-        ...jsonLines(c.decisions),
+        ...counterexampleLines(c),
       ].join("\n");
       out.push(`${open}>`, `      <failure message="${attribute(c.violation.message)}" type="violation">${text(body)}</failure>`, `    </testcase>`);
     }

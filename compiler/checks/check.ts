@@ -1,6 +1,6 @@
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { Code } from "../diagnostics/codes.js";
-import { diagnostic, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type DiagnosticParams, type Span } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import type { ParsedDocument } from "../source/yaml-document.js";
 
@@ -19,10 +19,10 @@ export function report(
   code: Code,
   message: string,
   pointer: string,
-  options: { help?: string; part?: "key" | "value"; span?: Span } = {},
+  options: { help?: string; part?: "key" | "value"; span?: Span; params?: DiagnosticParams } = {},
 ): Diagnostic {
   const span = options.span ?? context.document.locate(pointer, options.part ?? "value");
-  return diagnostic(code, message, { file: context.document.source.file, pointer, span }, options.help);
+  return diagnostic(code, message, { file: context.document.source.file, pointer, span }, options.help, options.params);
 }
 
 /** The base settings and each override's: where they are, and what they say. */

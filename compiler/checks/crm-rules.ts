@@ -1,15 +1,17 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { sessionTypeTag } from "@crm-policy/runtime/toolchain";
 import { report, settingSections, type Check } from "./check.js";
 
-/** Tags exist on Zendesk, Kustomer and Freshdesk only. */
-export const tagsOnSalesforce: Check = (context) => {
+/** Tags only where the catalog says the CRM's records have them (`tags: false`). */
+export const tagsNotSupported: Check = (context) => {
   const { policy } = context;
-  if (policy.crm.system !== "salesforce") return [];
+  const crm = context.catalog.crms[policy.crm.system];
+  if (crm.tags) return [];
   return settingSections(policy).flatMap(({ at, tags }) =>
     (["sessionType", "platform"] as const)
       .filter((tag) => tags?.[tag] === true)
       .map((tag) =>
-        report(context, "tags-on-salesforce", `Salesforce records have no tags, but \`tags.${tag}\` is on`, `${at}/tags/${tag}`, {
+        report(context, "tags-not-supported", `${crm.label} records have no tags, but \`tags.${tag}\` is on`, `${at}/tags/${tag}`, {
           help: "remove the `tags` section or set it to false",
         }),
       ),
@@ -52,16 +54,20 @@ export const reopenStatusIsClosed: Check = (context) => {
   ];
 };
 
-/** Freshdesk takes tags of at most 32 characters; longer session-type tags are cut. */
-export const freshdeskTagTooLong: Check = (context) => {
+/** A CRM with a tag limit (`tagLimit`) cuts longer session-type tags. */
+export const tagTooLong: Check = (context) => {
   const { policy, catalog } = context;
-  if (policy.crm.system !== "freshdesk" || policy.tags?.sessionType !== true) return [];
-  const limit = catalog.crms.freshdesk.tagLimit;
-  return catalog.sessionTypes
-    .filter((type) => type.name.length > limit)
-    .map((type) =>
-      report(context, "freshdesk-tag-too-long", `Freshdesk tag \`${type.name}\` is ${type.name.length} characters, over Freshdesk's ${limit}`, "/tags/sessionType", {
-        help: `the tag will be cut to \`${type.name.slice(0, limit)}\``,
+  const crm = catalog.crms[policy.crm.system];
+  if (!crm.tags || crm.tagLimit === 0 || policy.tags?.sessionType !== true) return [];
+  const limit = crm.tagLimit;
+  return catalog.sessionTypes.flatMap((type) => {
+    const tag = [...(sessionTypeTag(type.name, { tagStyle: crm.tagStyle, tagLimit: 0 }) ?? "")];
+    if (tag.length <= limit) return [];
+    const text = tag.join("");
+    return [
+      report(context, "tag-too-long", `${crm.label} tag \`${text}\` is ${tag.length} characters, over ${crm.label}'s ${limit}`, "/tags/sessionType", {
+        help: `the tag will be cut to \`${tag.slice(0, limit).join("")}\``,
       }),
-    );
+    ];
+  });
 };

@@ -1,4 +1,4 @@
-import type { ComparisonOperator } from "../../runtime/conditions/compiled-condition.js";
+import type { ComparisonOperator } from "@crm-policy/runtime/toolchain";
 
 export type { ComparisonOperator };
 

@@ -4,7 +4,7 @@ import {
   type CompiledValue,
   type ConditionAttribute,
   type OutcomeAttribute,
-} from "../../runtime/conditions/compiled-condition.js";
+} from "@crm-policy/runtime/toolchain";
 
 export { conditionAttributes, outcomeAttributes, type ConditionAttribute, type OutcomeAttribute };
 

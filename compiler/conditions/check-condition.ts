@@ -1,5 +1,4 @@
-import { compareValues } from "../../runtime/conditions/evaluate.js";
-import type { CompiledValue } from "../../runtime/conditions/compiled-condition.js";
+import { compareValues } from "@crm-policy/runtime/toolchain";
 import { closest, didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Attribute, Comparison, Condition, Literal, Operand } from "./ast.js";

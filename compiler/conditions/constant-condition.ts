@@ -1,5 +1,5 @@
-import type { CompiledValue } from "../../runtime/conditions/compiled-condition.js";
-import { compareValues } from "../../runtime/conditions/evaluate.js";
+import type { CompiledValue } from "@crm-policy/runtime/toolchain";
+import { compareValues } from "@crm-policy/runtime/toolchain";
 import type { Comparison, Condition, Literal } from "./ast.js";
 import { attributeTypes, domainOf, isKnownAttribute, type ConditionRole, type KnownAttribute } from "./attributes.js";
 import { literalValue } from "./literal-value.js";

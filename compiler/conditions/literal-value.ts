@@ -1,4 +1,4 @@
-import type { CompiledValue } from "../../runtime/conditions/compiled-condition.js";
+import type { CompiledValue } from "@crm-policy/runtime/toolchain";
 import type { Literal } from "./ast.js";
 
 /** A literal's value, as the bundle stores it. */

@@ -1,4 +1,4 @@
-import type { CompiledCondition, CompiledOperand } from "../../runtime/conditions/compiled-condition.js";
+import type { CompiledCondition, CompiledOperand } from "@crm-policy/runtime/toolchain";
 import type { Condition, Operand } from "./ast.js";
 import { isKnownAttribute } from "./attributes.js";
 import { literalValue } from "./literal-value.js";

@@ -1,6 +1,8 @@
 // Every diagnostic code, with its severity. Codes are stable: tools and CI scripts match on them.
 // docs/diagnostics.md explains each one.
 export const codes = {
+  // a bug in crm-policy itself: a check that threw
+  "internal-error": "error",
   // reading the file
   "read-error": "error",
   "not-utf8": "error",
@@ -18,12 +20,12 @@ export const codes = {
   "unsupported-api-version": "error",
   "unknown-kind": "error",
   // meaning
-  "tags-on-salesforce": "error",
+  "tags-not-supported": "error",
   "closed-within-days-needs-append": "error",
   "duplicate-name": "error",
   "reopen-status-is-closed": "error",
   "unknown-time-zone": "error",
-  "freshdesk-tag-too-long": "warning",
+  "tag-too-long": "warning",
   "template-syntax": "error",
   "template-unknown-variable": "error",
   "template-helper": "error",
@@ -45,6 +47,7 @@ export const codes = {
   "condition-unknown-session-type": "warning",
   "condition-constant": "warning",
   "no-policies": "warning",
+  "bundle-skipped": "warning",
 } as const;
 
 export type Code = keyof typeof codes;

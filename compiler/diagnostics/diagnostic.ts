@@ -14,7 +14,11 @@ export interface Diagnostic {
   /** JSON pointer (RFC 6901) into the policy document; "" for the whole file. */
   pointer: string;
   help?: string;
+  /** The values the message is made of, by name, for tools that must not parse the wording. */
+  params?: DiagnosticParams;
 }
+
+export type DiagnosticParams = Readonly<Record<string, string | number | boolean>>;
 
 export interface Span {
   line: number;
@@ -28,6 +32,7 @@ export function diagnostic(
   message: string,
   where: { file: string; pointer: string; span: Span },
   help?: string,
+  params?: DiagnosticParams,
 ): Diagnostic {
   return {
     code,
@@ -37,6 +42,7 @@ export function diagnostic(
     ...where.span,
     pointer: where.pointer,
     ...(help === undefined ? {} : { help }),
+    ...(params === undefined ? {} : { params }),
   };
 }
 

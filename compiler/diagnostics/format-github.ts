@@ -1,6 +1,11 @@
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import type { Diagnostic } from "./diagnostic.js";
 
-/** GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request. */
+/**
+ * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request,
+ * one line each whatever the input: text from it has its control and format characters escaped
+ * before the workflow-command escaping, so nothing in it can end the line or start a command.
+ */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
@@ -12,7 +17,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.code)}`,
       ].join(",");
-      const text = d.help === undefined ? d.message : `${d.message}\nhelp: ${d.help}`;
+      const text = d.help === undefined ? escapeText(d.message) : `${escapeText(d.message)}\nhelp: ${escapeText(d.help)}`;
       return `::${d.severity} ${properties}::${escapeData(text)}\n`;
     })
     .join("");
@@ -23,7 +28,7 @@ export function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
-/** A workflow command's property value: as a message, and `:` and `,` escaped too. */
+/** A workflow command's property value: outside text escaped, then `%`, CR, LF, `:` and `,`. */
 export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return escapeData(escapeText(text)).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

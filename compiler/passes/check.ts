@@ -1,5 +1,5 @@
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
-import { report } from "../checks/check.js";
+import { report, type Check, type CheckContext } from "../checks/check.js";
 import { policyChecks } from "../checks/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
@@ -23,7 +23,7 @@ export interface PartialPolicy extends CheckedPolicy {
 export function check(policies: readonly CheckedPolicy[], catalog: Catalog, partial: readonly PartialPolicy[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { document, policy } of policies) {
-    for (const rule of policyChecks) diagnostics.push(...rule({ document, policy, catalog }));
+    for (const rule of policyChecks) diagnostics.push(...runCheck(rule, { document, policy, catalog }));
   }
   for (const { document, policy: malformed, schemaErrors } of partial) {
     const clean = (d: Diagnostic) => !schemaErrors.some((p) => d.pointer === p || d.pointer.startsWith(p + "/") || p.startsWith(d.pointer + "/"));
@@ -42,6 +42,21 @@ export function check(policies: readonly CheckedPolicy[], catalog: Catalog, part
     .sort((a, b) => (a.document.source.file < b.document.source.file ? -1 : a.document.source.file > b.document.source.file ? 1 : 0));
   diagnostics.push(...duplicateNames(named, catalog));
   return diagnostics;
+}
+
+/** One check on one schema-valid policy; a check that throws is a bug, reported as `internal-error` naming it. */
+function runCheck(rule: Check, context: CheckContext): Diagnostic[] {
+  try {
+    return rule(context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      report(context, "internal-error", `check \`${rule.name}\` failed: ${reason}`, "", {
+        help: "this is a bug in crm-policy, not in the policy: please report it with the policy file",
+        params: { check: rule.name },
+      }),
+    ];
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CompiledPolicy, PolicyBundle } from "../../schemas/types/bundle.v1.js";
-import { canonicalJson } from "../../runtime/bundle/canonical-json.js";
-import { bundleDigest } from "../../runtime/bundle/digest.js";
-import { bundleFormat } from "../../runtime/bundle/format.js";
+import { canonicalJson } from "@crm-policy/runtime/toolchain";
+import { bundleDigest } from "@crm-policy/runtime/toolchain";
+import { bundleFormat } from "@crm-policy/runtime";
 import { readProjectJson } from "../project-files.js";
 
 export const compilerVersion = `crm-policy ${(readProjectJson("package.json") as { version: string }).version}`;

@@ -3,7 +3,7 @@ import type { CompiledPolicy, PartialSettings, PartialTags, PartialTitle, Settin
 import type { RecordCreationPolicy, Records } from "../../schemas/types/policy.v1.js";
 import { lowerCondition } from "../conditions/lower-condition.js";
 import { parseCondition } from "../conditions/parse-condition.js";
-import { recordTags } from "../../runtime/tags/tag-forms.js";
+import { recordTags } from "@crm-policy/runtime/toolchain";
 import type { Catalog } from "../model/catalog.js";
 import { resolvePolicy, type ResolvedRecords } from "../model/resolved-policy.js";
 import { parseTemplate } from "../template/parse-template.js";

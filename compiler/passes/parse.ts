@@ -17,6 +17,7 @@ const kinds: Record<string, Code> = {
   "duplicate-key": "duplicate-key",
   "multiple-documents": "multiple-documents",
   empty: "empty-file",
+  "out-of-range": "out-of-range",
 };
 
 /** Pass 1: bytes to a YAML document with positions (JSON files are YAML too). */
@@ -29,11 +30,27 @@ export function parse(input: SourceFile): { ok: true; document: ParsedDocument }
   if (!decoded.ok) {
     return { ok: false, diagnostics: [diagnostic("not-utf8", decoded.message, { file: input.file, pointer: "", span: decoded.span }, decoded.help)] };
   }
-  const source = new SourceText(input.file, decoded.text.replace(/^\uFEFF/, ""));
+  const text = decoded.text.replace(/^\uFEFF/, "");
+  if (isBundle(text)) {
+    const span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return { ok: false, diagnostics: [diagnostic("bundle-skipped", "a compiled bundle, not a policy: skipped", { file: input.file, pointer: "", span }, "write bundles outside the policy folders (e.g. `--out dist/policies.bundle.json`)")] };
+  }
+  const source = new SourceText(input.file, text);
   const result = parseYaml(source);
   if (result.ok) return result;
   return {
     ok: false,
-    diagnostics: result.problems.map((p) => diagnostic(kinds[p.kind] ?? "yaml-syntax", p.message, { file: input.file, pointer: "", span: p.span }, p.help)),
+    diagnostics: result.problems.map((p) => diagnostic(kinds[p.kind] ?? "yaml-syntax", p.message, { file: input.file, pointer: p.pointer ?? "", span: p.span }, p.help)),
   };
+}
+
+/** A compiled bundle (JSON with a `crm-policy-bundle/…` format) rather than a policy. */
+function isBundle(text: string): boolean {
+  if (!text.trimStart().startsWith("{") || !text.includes('"crm-policy-bundle/')) return false;
+  try {
+    const value = JSON.parse(text) as { format?: unknown };
+    return typeof value.format === "string" && value.format.startsWith("crm-policy-bundle/");
+  } catch {
+    return false;
+  }
 }

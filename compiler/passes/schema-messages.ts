@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { Code } from "../diagnostics/codes.js";
-import { quote } from "../diagnostics/diagnostic.js";
-import { didYouMean } from "../diagnostics/suggest.js";
+import { quote, type DiagnosticParams } from "../diagnostics/diagnostic.js";
+import { closest, didYouMean } from "../diagnostics/suggest.js";
 import { pointerOf } from "../source/yaml-document.js";
 
 /** What one ajv error means to a policy author: code, wording, and which text to underline. */
@@ -11,6 +11,7 @@ export interface SchemaProblem {
   pointer: string;
   part: "key" | "value";
   help?: string;
+  params?: DiagnosticParams;
 }
 
 /** `rootName` is what the whole document is called when the error is about it: `policy`, `test file`. */
@@ -27,13 +28,16 @@ export function describe(error: ErrorObject, rootName = "policy"): SchemaProblem
         pointer: at,
         part: "key",
         help: `add \`${missing}:\``,
+        params: { property: missing },
       };
     }
     case "additionalProperties": {
       const extra = String(params["additionalProperty"]);
       const allowed = Object.keys((error.parentSchema?.["properties"] as object | undefined) ?? {});
-      const help = didYouMean(extra, allowed) ?? `allowed here: ${allowed.map((a) => `\`${a}\``).join(", ")}`;
-      return { code: "unknown-property", message: `unknown property \`${extra}\``, pointer: at + pointerOf(extra), part: "key", help };
+      const meant = closest(extra, allowed);
+      const help = meant === undefined ? `allowed here: ${allowed.map((a) => `\`${a}\``).join(", ")}` : `did you mean \`${meant}\`?`;
+      const found = meant === undefined ? { property: extra } : { property: extra, didYouMean: meant };
+      return { code: "unknown-property", message: `unknown property \`${extra}\``, pointer: at + pointerOf(extra), part: "key", help, params: found };
     }
     case "type":
       return {

@@ -42,7 +42,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], document: Pars
   const diagnostics = relevant(errors.filter((e) => e.keyword !== "if")).map((error) => {
     const problem = describe(error, rootName);
     const span = document.locate(problem.pointer, problem.part);
-    return diagnostic(problem.code, problem.message, { file, pointer: problem.pointer, span }, problem.help);
+    return diagnostic(problem.code, problem.message, { file, pointer: problem.pointer, span }, problem.help, problem.params);
   });
   return dropMisspelledRequired(dedupe(diagnostics));
 }
@@ -86,10 +86,6 @@ function dropMisspelledRequired(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter(
     (d) =>
       d.code !== "missing-property" ||
-      !diagnostics.some((u) => u.code === "unknown-property" && u.pointer.startsWith(d.pointer + "/") && u.help === `did you mean \`${missingName(d)}\`?`),
+      !diagnostics.some((u) => u.code === "unknown-property" && u.pointer.startsWith(d.pointer + "/") && u.params?.["didYouMean"] === d.params?.["property"]),
   );
-}
-
-function missingName(d: Diagnostic): string {
-  return /`([^`]*)`/.exec(d.message)?.[1] ?? "";
 }

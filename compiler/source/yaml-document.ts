@@ -1,7 +1,8 @@
 import { isMap, isPair, isSeq, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import type { Span } from "../diagnostics/diagnostic.js";
 import { keyProblems, keyText, type KeyProblem } from "./yaml-keys.js";
-import { SourceText } from "./source-text.js";
+import type { SourceText } from "./source-text.js";
+import { valueProblems } from "./yaml-values.js";
 
 /** A parsed policy file: its plain value, and where each JSON pointer sits in the text. */
 export interface ParsedDocument {
@@ -14,10 +15,12 @@ export interface ParsedDocument {
 }
 
 export interface YamlProblem {
-  kind: "syntax" | "duplicate-key" | "multiple-documents" | "empty";
+  kind: "syntax" | "duplicate-key" | "multiple-documents" | "empty" | "out-of-range";
   message: string;
   span: Span;
   help?: string;
+  /** Where in the document, when the problem is about one value. */
+  pointer?: string;
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; problems: YamlProblem[] };
@@ -40,6 +43,7 @@ export function parseYaml(source: SourceText): ParseResult {
       problems.push({ kind: "syntax", message: yamlMessage(error.code, error.message), span: source.span(error.pos[0], error.pos[1]) });
     }
     problems.push(...keyProblems(doc).map((problem) => keyProblem(source, problem)));
+    problems.push(...valueProblems(source, doc));
   }
   const second = list[1];
   if (second !== undefined) {
@@ -144,7 +148,7 @@ export function pointerOf(...parts: (string | number)[]): string {
   return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(_code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
   return first.replace(/ at line \d+, column \d+.*$/, "").replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
 }

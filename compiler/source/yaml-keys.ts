@@ -17,21 +17,14 @@ export interface KeyProblem {
 /** Keys a policy file cannot have, and keys written twice (the second one), in document order. */
 export function keyProblems(doc: Document.Parsed): KeyProblem[] {
   const problems: KeyProblem[] = [];
-  const anchors = new Map<string, Node>();
+  const targets = aliasTargets(doc);
   const seen = new Map<unknown, Set<string>>();
-  const anchored = (_: unknown, node: Node) => {
-    if (node.anchor !== undefined) anchors.set(node.anchor, node);
-  };
   visit(doc, {
-    Map: anchored,
-    Seq: anchored,
-    Scalar: anchored,
     Pair(_, pair, path) {
       const map = path[path.length - 1];
       const key = pair.key as Node | null;
       if (!isMap(map) || key === null || isMergeKey(doc, key)) return;
-      // the key is visited after its pair: every anchor an alias key can name is known by now
-      const target = isAlias(key) ? anchors.get(key.source) : key;
+      const target = isAlias(key) ? targets.get(key) : key;
       if (target === undefined) return; // an alias without an anchor, which reading reports
       const name = nameOf(target);
       if (name === undefined) {

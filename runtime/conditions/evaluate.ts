@@ -102,6 +102,7 @@ function operand(o: CompiledOperand, session: SessionAttributes, outcome: Outcom
       case "appendedTo":
         return outcome?.[o.attribute];
       default:
+        o.attribute satisfies never; // a bundle from elsewhere may name anything: unknown reads as absent
         return undefined;
     }
   }

@@ -1,7 +1,29 @@
 import type { SessionEvent } from "../../schemas/types/session-event.v1.js";
-import { isTime } from "./time.js";
+import { isTime, timeRange } from "./time.js";
 
-const types = new Set(["started", "assigned", "connected", "message", "ended", "record.status"]);
+type Fields = (event: Record<string, unknown>) => string | undefined;
+
+/** What each event type requires besides `type` and `at`; one entry per type of the schema. */
+const fieldsOf: { readonly [type in SessionEvent["type"]]: Fields } = {
+  started: (event) =>
+    sessionId(event) ??
+    oneOf(event, "channel", "voice", "chat") ??
+    id(event, "sessionType") ??
+    id(event, "queue") ??
+    optionalString(event, "menuPath") ??
+    optionalString(event, "phoneNumber") ??
+    optionalString(event, "language") ??
+    (event["endUser"] === undefined ? undefined : id(event, "endUser")),
+  assigned: (event) => sessionId(event) ?? optionalString(event, "agent"),
+  connected: (event) => sessionId(event),
+  message: (event) => sessionId(event) ?? oneOf(event, "from", "consumer", "agent"),
+  ended: (event) => sessionId(event),
+  "record.status": (event) => id(event, "recordId") ?? id(event, "status"),
+};
+
+function isEventType(type: string): type is SessionEvent["type"] {
+  return Object.hasOwn(fieldsOf, type);
+}
 
 /**
  * Why a parsed JSON value is not a session event (schemas/session-event.v1.schema.json),
@@ -14,31 +36,11 @@ export function eventProblem(value: unknown): string | undefined {
   const type = event["type"];
   if (type === undefined) return "missing field `type`";
   if (typeof type !== "string") return "field `type` must be a string";
-  if (!types.has(type)) return `unknown event type \`${type}\``;
-  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : "field `at` must be an RFC 3339 time with a zone";
+  if (!isEventType(type)) return `unknown event type \`${type}\``;
+  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : `field \`at\` must be an RFC 3339 time with a zone, from ${timeRange.from} to ${timeRange.to}`;
   const eventId = event["eventId"];
   if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || tooLong(eventId))) return `field \`eventId\` must be a non-empty string of at most ${idLimit} characters`;
-  if (type === "record.status") return id(event, "recordId") ?? id(event, "status");
-  const problem = id(event, "sessionId") ?? (tooLong(event["sessionId"] as string) ? `field \`sessionId\` must be at most ${idLimit} characters` : undefined);
-  if (problem !== undefined) return problem;
-  switch (type) {
-    case "started":
-      return (
-        oneOf(event, "channel", "voice", "chat") ??
-        id(event, "sessionType") ??
-        id(event, "queue") ??
-        optionalString(event, "menuPath") ??
-        optionalString(event, "phoneNumber") ??
-        optionalString(event, "language") ??
-        (event["endUser"] === undefined ? undefined : id(event, "endUser"))
-      );
-    case "assigned":
-      return optionalString(event, "agent");
-    case "message":
-      return oneOf(event, "from", "consumer", "agent");
-    default:
-      return undefined;
-  }
+  return fieldsOf[type](event);
 }
 
 export function isSessionEvent(value: unknown): value is SessionEvent {
@@ -54,6 +56,11 @@ function tooLong(value: string): boolean {
   let points = 0;
   for (const _ of value) points++;
   return points > idLimit;
+}
+
+/** A session event's id: present, a non-empty string, at most idLimit characters. */
+function sessionId(event: Record<string, unknown>): string | undefined {
+  return id(event, "sessionId") ?? (tooLong(event["sessionId"] as string) ? `field \`sessionId\` must be at most ${idLimit} characters` : undefined);
 }
 
 function id(event: Record<string, unknown>, field: string): string | undefined {

@@ -33,10 +33,26 @@ export function isTime(value: unknown): value is string {
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return false;
     offset = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else return false;
+  if (!inRange(year, month, day, hour * 60 + minute - offset)) return false;
   if (second <= 59) return true;
   // A leap second is valid only at 23:59:60 UTC.
   const utcMinutes = (((hour * 60 + minute - offset) % 1440) + 1440) % 1440;
   return second === 60 && utcMinutes === 23 * 60 + 59;
+}
+
+/**
+ * The accepted range of times: instants from 0001-01-02T00:00:00Z to 9999-12-30T23:59:60Z.
+ * A day inside years 1 to 9999 at both ends, so that the time read in any zone (offsets are
+ * under a day) still has a four-digit year of the Gregorian calendar, which TIMESTAMP writes.
+ */
+export const timeRange = { from: "0001-01-02T00:00:00Z", to: "9999-12-30T23:59:59Z" } as const;
+
+/** Whether the UTC day of a written date, `minutes` (local minutes minus the offset) into it, is in range. */
+function inRange(year: number, month: number, day: number, minutes: number): boolean {
+  if (year > 1 && year < 9999) return true;
+  const utcDay = day + Math.floor(minutes / 1440); // day 0 or 32 still orders right against the bounds
+  const ordinal = year * 10_000 + month * 100 + utcDay;
+  return ordinal >= 1_01_02 && ordinal <= 9999_12_30;
 }
 
 /**

@@ -16,22 +16,21 @@ export type RenderTitle = (input: TitleInput) => string;
 
 type Part = (input: TitleInput) => string;
 
-/** One getter per variable, chosen once per policy: no per-call dispatch on the variable. */
-function getter(name: string, timestamp: TimestampFormat): Part {
-  switch (name) {
-    case "CALL_TYPE":
-      return (input) => plainLine(input.callType);
-    case "MENU_PATH":
-      return (input) => (input.menuPath === undefined ? "" : plainLine(input.menuPath));
-    case "PHONE_NUMBER":
-      return (input) => (input.phoneNumber === undefined ? "" : plainLine(input.phoneNumber));
-    case "LANGUAGE":
-      return (input) => (input.language === undefined ? "" : plainLine(input.language));
-    case "TIMESTAMP":
-      return (input) => timestamp(input.startedAt);
-    default: // CALL_ID, the only other variable the bundle schema allows
-      return (input) => plainLine(input.sessionId);
-  }
+type Variable = Exclude<CompiledPolicy["title"]["segments"][number], string>["var"];
+
+/** One getter per variable (the bundle schema's enum), chosen once per policy: no per-call dispatch. */
+const getters: { readonly [name in Variable]: (timestamp: TimestampFormat) => Part } = {
+  CALL_TYPE: () => (input) => plainLine(input.callType),
+  CALL_ID: () => (input) => plainLine(input.sessionId),
+  MENU_PATH: () => (input) => (input.menuPath === undefined ? "" : plainLine(input.menuPath)),
+  PHONE_NUMBER: () => (input) => (input.phoneNumber === undefined ? "" : plainLine(input.phoneNumber)),
+  LANGUAGE: () => (input) => (input.language === undefined ? "" : plainLine(input.language)),
+  TIMESTAMP: (timestamp) => (input) => timestamp(input.startedAt),
+};
+
+function getter(name: Variable, timestamp: TimestampFormat): Part {
+  if (!Object.hasOwn(getters, name)) throw new Error(`unknown title variable \`${String(name)}\``);
+  return getters[name](timestamp);
 }
 
 /**

@@ -27,16 +27,33 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * The instant with the zone's offset at it, rounded to the minute (RFC 3339 has no seconds in
+ * offsets; a few zones' old local mean times have them), and the local time written from that
+ * same offset, so the text always names the instant. Any year of the accepted range (0001–9999).
+ */
 function inZone(format: Intl.DateTimeFormat, at: string): string {
   const ms = Math.floor(epochMs(at) / 1000) * 1000;
   const p: Record<string, string> = {};
   for (const part of format.formatToParts(ms)) p[part.type] = part.value;
-  const year = Number(p["year"]);
-  const local = Date.UTC(year, Number(p["month"]) - 1, Number(p["day"]), Number(p["hour"]), Number(p["minute"]), Number(p["second"]));
+  const local = utcMs(Number(p["year"]), Number(p["month"]), Number(p["day"]), Number(p["hour"]), Number(p["minute"]), Number(p["second"]));
   const offset = Math.round((local - ms) / 60000);
+  const shown = new Date(ms + offset * 60000);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
-  return `${pad(year, 4)}-${p["month"]}-${p["day"]}T${p["hour"]}:${p["minute"]}:${p["second"]}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+  return (
+    `${pad(shown.getUTCFullYear(), 4)}-${pad(shown.getUTCMonth() + 1, 2)}-${pad(shown.getUTCDate(), 2)}` +
+    `T${pad(shown.getUTCHours(), 2)}:${pad(shown.getUTCMinutes(), 2)}:${pad(shown.getUTCSeconds(), 2)}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`
+  );
+}
+
+/** 400 Gregorian years, in milliseconds: the calendar repeats after them. */
+const fourCenturies = 146_097 * 86_400_000;
+
+/** Date.UTC for every year: Date.UTC reads years 0–99 as 1900–1999, so those go 400 years up and back. */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second);
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second) - fourCenturies;
 }
 
 function utc(at: string): string {
@@ -47,12 +64,12 @@ function utc(at: string): string {
   if ((last === 90 || last === 122) /* Z or z */ && at.charCodeAt(17) !== 54 /* not a :60 leap second */) {
     return at.slice(0, 10) + "T" + at.slice(11, 19) + "Z";
   }
-  if (at.charCodeAt(17) !== 54 /* not :60 */ && at.charCodeAt(0) + at.charCodeAt(1) !== 96 /* not year 00xx, which Date.UTC reads as 19xx */) {
+  if (at.charCodeAt(17) !== 54 /* not :60 */) {
     // `±HH:MM` offset: shift the fields by it with Date.UTC, which parses no text.
     const end = at.length;
     const sign = at.charCodeAt(end - 6) === 45 ? 1 : -1; // local = UTC + offset, so UTC = local - offset
     const offset = sign * (num(at, end - 5) * 60 + num(at, end - 2));
-    const ms = Date.UTC(num(at, 0) * 100 + num(at, 2), num(at, 5) - 1, num(at, 8), num(at, 11), num(at, 14) + offset, num(at, 17));
+    const ms = utcMs(num(at, 0) * 100 + num(at, 2), num(at, 5), num(at, 8), num(at, 11), num(at, 14) + offset, num(at, 17));
     return new Date(ms).toISOString().slice(0, 19) + "Z";
   }
   return new Date(Math.floor(epochMs(at) / 1000) * 1000).toISOString().slice(0, 19) + "Z";

@@ -46,13 +46,13 @@ export interface RecordCreationPolicy {
      */
     system: "salesforce" | "zendesk" | "kustomer" | "freshdesk";
     /**
-     * Statuses that count as closed. Default per system: salesforce [Closed]; zendesk [solved, closed]; freshdesk [Resolved, Closed]; kustomer [done].
+     * Statuses that count as closed. Default per system: salesforce [Closed]; zendesk [solved, closed]; kustomer [done]; freshdesk [Resolved, Closed].
      *
      * @minItems 1
      */
     closedStatuses?: [string, ...string[]];
     /**
-     * Status a closed record is set to after a session is appended to it. Default per system: salesforce Open; zendesk open; freshdesk Open; kustomer open.
+     * Status a closed record is set to after a session is appended to it. Default per system: salesforce Open; zendesk open; kustomer open; freshdesk Open.
      */
     reopenStatus?: string;
   };

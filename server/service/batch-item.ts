@@ -1,4 +1,4 @@
-import type { Decision } from "../../runtime/index.js";
+import type { Decision } from "@crm-policy/runtime";
 
 /** One item of a posted batch: a parsed JSON value, or why its line is not JSON. */
 export type BatchItem = { line: number; value: unknown } | { line: number; problem: string };

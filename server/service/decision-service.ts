@@ -1,4 +1,4 @@
-import { eventProblem, Rejection, type Decision, type SessionEvent } from "../../runtime/index.js";
+import { eventProblem, Rejection, type Decision, type SessionEvent, type SessionState } from "@crm-policy/runtime";
 import type { OutboxEntry, StateStore } from "../state/state-store.js";
 import type { BatchItem, EventOutcome } from "./batch-item.js";
 import { OutboxWaiters } from "./outbox-waiters.js";
@@ -14,7 +14,7 @@ export interface ServiceHooks {
 }
 
 /** GET /v1/sessions/{id}. */
-export type SessionView = { sessionId: string; state: "ended"; revision: string } | { sessionId: string; state: "in_flight"; revision: string; events: unknown[] };
+export type SessionView = { sessionId: string; state: "ended"; revision: string } | { sessionId: string; state: "in_flight"; revision: string; progress: SessionState | undefined; events: unknown[] };
 
 /** How many ended sessions are remembered, per revision and in the store, to spot redeliveries. */
 export const keepEnded = 65_536;
@@ -116,7 +116,7 @@ export class DecisionService {
     if (route === undefined) return undefined;
     const revision = route.revision.digest;
     if (route.ended) return { sessionId, state: "ended", revision };
-    return { sessionId, state: "in_flight", revision, events: this.store.eventsOf(sessionId) };
+    return { sessionId, state: "in_flight", revision, progress: route.revision.decider.inspect(sessionId), events: this.store.eventsOf(sessionId) };
   }
 
   private push(line: number, value: unknown): EventOutcome {

@@ -1,4 +1,4 @@
-import type { CrmRecord, RecordStore } from "../../runtime/index.js";
+import type { CrmRecord, RecordStore } from "@crm-policy/runtime";
 
 /**
  * The record store the deciders see. While sessions are rebuilt from their stored events the

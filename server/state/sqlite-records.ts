@@ -1,5 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { CrmRecord, RecordStore } from "../../runtime/index.js";
+import type { CrmRecord, RecordStore } from "@crm-policy/runtime";
 
 interface Row {
   record_id: string;

@@ -1,5 +1,5 @@
 import Sqlite, { type Database, type Statement } from "better-sqlite3";
-import type { CrmRecord, Decision } from "../../runtime/index.js";
+import type { CrmRecord, Decision } from "@crm-policy/runtime";
 import { layoutVersion, schema } from "./schema.sql.js";
 import { SqliteRecordStore } from "./sqlite-records.js";
 import type { OutboxEntry, StateStore, StoredSession } from "./state-store.js";

@@ -1,4 +1,4 @@
-import type { CrmRecord, Decision, RecordStore } from "../../runtime/index.js";
+import type { CrmRecord, Decision, RecordStore } from "@crm-policy/runtime";
 
 /** One decision in the outbox, as stored: its sequence number and its JSON text. */
 export interface OutboxEntry {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/pipeline.js";
-import { BundleError, loadBundle } from "../../runtime/index.js";
+import { BundleError, loadBundle } from "@crm-policy/runtime";
 import { readSources } from "../../cli/source-files.js";
 import { runCli } from "../support/run-cli.js";
 
@@ -77,13 +77,13 @@ describe("crm-policy compile", () => {
     const out = join(dir, "never.bundle.json");
     const result = await runCli(["compile", bad, "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("error[tags-on-salesforce]");
+    expect(result.stdout).toContain("error[tags-not-supported]");
     expect(existsSync(out)).toBe(false);
   });
 
   it("simulate refuses a tampered bundle with a clear error and no stack trace", async () => {
     const path = join(dir, "tampered.bundle.json");
-    writeFileSync(path, bundleText().replace('"reopenStatus":"Open"', '"reopenStatus":"Closed"'));
+    writeFileSync(path, bundleText().replace('"reopenStatus":"Open"', '"reopenStatus":"Reopened"'));
     const result = await runCli(["simulate", "--policy", path, "--name", "acme-support", "--events", "examples/sessions.jsonl"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/digest mismatch/);

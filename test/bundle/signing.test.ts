@@ -9,7 +9,7 @@ import { compileSources } from "../../compiler/pipeline.js";
 import { readSources } from "../../cli/source-files.js";
 import { canonicalJson } from "../../runtime/bundle/canonical-json.js";
 import { bundleDigest } from "../../runtime/bundle/digest.js";
-import { BundleError, loadBundle, readTrustedKeys, type PolicyBundle } from "../../runtime/index.js";
+import { BundleError, loadBundle, readTrustedKeys, type PolicyBundle } from "@crm-policy/runtime";
 import { keyIdOf } from "../../runtime/bundle/signature.js";
 import { runCli } from "../support/run-cli.js";
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../cli/main.js";
 import { usageLine } from "../../cli/command-spec.js";
 import { projectRoot } from "../../compiler/project-files.js";
-import { bundleFormat } from "../../runtime/index.js";
+import { bundleFormat } from "@crm-policy/runtime";
 import { runCli } from "../support/run-cli.js";
 
 const specs = await Promise.all(Object.entries(commands).map(async ([name, load]) => [name, (await load()).spec] as const));

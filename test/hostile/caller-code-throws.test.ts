@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decider, MemoryRecordStore, Rejection, type CompiledPolicy } from "../../runtime/index.js";
+import { Decider, MemoryRecordStore, Rejection, type CompiledPolicy } from "@crm-policy/runtime";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import { compiled, flakyStoreChangesNothing, FlakyStore, inOrder, one } from "./support-flaky-store.js";
 

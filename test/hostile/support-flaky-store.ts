@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { compileSources } from "../../compiler/pipeline.js";
-import { Decider, loadBundle, MemoryRecordStore, Rejection, type CompiledPolicy, type CrmRecord, type RecordStore } from "../../runtime/index.js";
+import { Decider, loadBundle, MemoryRecordStore, Rejection, type CompiledPolicy, type CrmRecord, type RecordStore } from "@crm-policy/runtime";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import { policyArb, traceArb } from "../support/arbitraries.js";
 import type { Decision } from "../../schemas/types/decision.v1.js";

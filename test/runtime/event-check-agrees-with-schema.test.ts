@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { isValidEvent } from "../../reference/event-schema.js";
-import { eventProblem } from "../../runtime/index.js";
+import { eventProblem } from "@crm-policy/runtime";
 
 const times = ["2026-11-20T10:00:00Z", "2026-11-20T10:00:00.123+01:00", "2026-11-20t10:00:00z", "2026-02-29T10:00:00Z", "2028-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-11-20T24:00:00Z", "2026-11-20 10:00:00Z", "2026-11-20T10:00:00", "yesterday", "", 5];
 const strings = ["c1", "", "voice", "chat", "consumer", "agent", "Q1", "Voice Inbound (IVR)"];

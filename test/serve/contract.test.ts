@@ -73,6 +73,7 @@ describe("every response matches docs/serve.openapi.json", () => {
   test("GET /v1/sessions/{id}: in flight, ended, unknown", async () => {
     const live = await call("GET", "/v1/sessions/{id}", "/v1/sessions/k2");
     expect(live.json.state).toBe("in_flight");
+    expect(live.json.progress).toMatchObject({ channel: "voice", connected: true, decided: true, settings: { delayUntilConnected: true } });
     expect(live.json.events.map((e: { type: string }) => e.type)).toEqual(["started", "connected"]);
     expect((await call("GET", "/v1/sessions/{id}", "/v1/sessions/k1")).json.state).toBe("ended");
     expect((await call("GET", "/v1/sessions/{id}", "/v1/sessions/none")).status).toBe(404);

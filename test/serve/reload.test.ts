@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { compileSources } from "../../compiler/pipeline.js";
 import { signBundle } from "../../compiler/passes/sign.js";
-import type { PolicyBundle } from "../../runtime/index.js";
+import type { PolicyBundle } from "@crm-policy/runtime";
 import { inProcessServer } from "./fixtures.js";
 
 const dir = mkdtempSync(join(tmpdir(), "crm-policy-reload-"));
@@ -116,8 +116,8 @@ test("--bundle-url is polled with ETag: an unchanged bundle is not downloaded ag
   const seen: (string | undefined)[] = [];
   const origin: Server = createServer((request, response) => {
     seen.push(request.headers["if-none-match"]);
-    if (request.headers["if-none-match"] === etag) return response.writeHead(304).end();
-    response.writeHead(200, { etag, "content-type": "application/json" }).end(body);
+    if (request.headers["if-none-match"] === etag) response.writeHead(304).end();
+    else response.writeHead(200, { etag, "content-type": "application/json" }).end(body);
   });
   await new Promise<void>((resolve) => origin.listen(0, "127.0.0.1", resolve));
   const port = (origin.address() as { port: number }).port;

@@ -12,7 +12,7 @@ export interface ServerProcess {
 }
 
 /** Starts `crm-policy serve ARGS --listen 127.0.0.1:0` and waits for its "listening" log line. */
-export function startServerProcess(args: string[], timeoutMs = 20_000): Promise<ServerProcess> {
+export function startServerProcess(args: string[], timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["bin/crm-policy.js", "serve", ...args, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
   const logs: Record<string, unknown>[] = [];
   let stderr = "";

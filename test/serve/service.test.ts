@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { loadBundle, type RecordStore } from "../../runtime/index.js";
+import { loadBundle, type RecordStore } from "@crm-policy/runtime";
 import { DecisionService } from "../../server/service/decision-service.js";
 import { SqliteStateStore } from "../../server/state/sqlite-state.js";
 import type { StateStore } from "../../server/state/state-store.js";

@@ -105,14 +105,14 @@ export const policyArb: fc.Arbitrary<RecordCreationPolicy> = fc
       policy.records = records;
     }
     if (g.template !== undefined || g.timeZone !== undefined) policy.title = { ...(g.template === undefined ? {} : { template: g.template }), ...(g.timeZone === undefined ? {} : { timeZone: g.timeZone }) };
-    if (g.tags !== undefined && g.system !== "salesforce") policy.tags = g.tags;
+    if (g.tags !== undefined && facts.tags) policy.tags = g.tags;
     if (g.overrides !== undefined) {
       const baseAppend = policy.records?.append?.toOpenRecord ?? false;
       policy.overrides = g.overrides.map((generated) => {
         const o = structuredClone(generated);
         const append = o.records?.append;
         if (append?.closedWithinDays !== undefined && (append.toOpenRecord ?? baseAppend) !== true) delete append.closedWithinDays;
-        if (g.system === "salesforce") delete o.tags;
+        if (!facts.tags) delete o.tags;
         return o;
       });
     }

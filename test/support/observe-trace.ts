@@ -4,6 +4,7 @@ import type { Decision } from "../../schemas/types/decision.v1.js";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { CrmRecord } from "../../schemas/types/record.v1.js";
 import type { Started } from "../../schemas/types/session-event.v1.js";
+import { setStatus } from "../../verify/observe.js";
 import type { Step } from "./run-both.js";
 import { sessionPolicy } from "./session-policy.js";
 
@@ -129,15 +130,6 @@ export function observe(policy: RecordCreationPolicy, records: readonly CrmRecor
 /** The session's facts as of now. */
 export function facts(session: ObservedSession): SessionFacts {
   return { assigned: session.assignedAt !== undefined, connected: session.connectedAt !== undefined, ended: session.endedAt !== undefined, consumerMessages: session.consumerMessageTimes.length };
-}
-
-/** A status change made in the CRM (docs/semantics.md, "Create or append"). */
-function setStatus(record: CrmRecord, status: string, at: string, closedStatuses: readonly string[]): void {
-  const wasClosed = closedStatuses.includes(record.status);
-  const isClosed = closedStatuses.includes(status);
-  if (!isClosed) record.closedAt = null;
-  else if (!wasClosed || record.closedAt === null) record.closedAt = at;
-  record.status = status;
 }
 
 /** Milliseconds since the epoch of an RFC 3339 time (the generated traces have no leap seconds). */

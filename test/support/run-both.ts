@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
 import { compileSources } from "../../compiler/pipeline.js";
 import { ReferenceInterpreter } from "../../reference/interpreter.js";
-import { Decider, loadBundle, MemoryRecordStore, Rejection, type LoadedBundle } from "../../runtime/index.js";
+import { Decider, loadBundle, MemoryRecordStore, Rejection, type LoadedBundle } from "@crm-policy/runtime";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { CrmRecord } from "../../schemas/types/record.v1.js";
 
@@ -44,7 +45,7 @@ export function runBundle(policy: RecordCreationPolicy, records: CrmRecord[], ev
 
 export function runReference(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[]): Step[] {
   const catalog = defaultCatalog();
-  const reference = new ReferenceInterpreter(policy, catalog, structuredClone(records), { lateness: 0 });
+  const reference = new ReferenceInterpreter(policy, catalog, structuredClone(records), revisionOf(policy), { lateness: 0 });
   return events.map((event) => {
     const outcomes = reference.receive(structuredClone(event));
     if (outcomes.length > 1) throw new Error(`one event gave ${outcomes.length} outcomes`);
@@ -53,4 +54,9 @@ export function runReference(policy: RecordCreationPolicy, records: CrmRecord[],
     if ("rejected" in outcome) return { rejected: true };
     return null;
   });
+}
+
+/** The revision the runtime's bundle carries: the SHA-256 of the source text it was compiled from. */
+export function revisionOf(policy: RecordCreationPolicy): string {
+  return "sha256:" + createHash("sha256").update(JSON.stringify(policy)).digest("hex");
 }

@@ -3,7 +3,7 @@ import { ReferenceInterpreter } from "../../reference/interpreter.js";
 import { Decider, Rejection, MemoryRecordStore, type Outcome } from "../../runtime/index.js";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { CrmRecord } from "../../schemas/types/record.v1.js";
-import { bundleOf } from "./run-both.js";
+import { bundleOf, revisionOf } from "./run-both.js";
 
 /** What one event (or the final flush, last) gave: decisions and rejections, in order. */
 export type Outcomes = ({ decision: unknown } | { rejected: true })[];
@@ -24,7 +24,7 @@ export function runBundleTimed(policy: RecordCreationPolicy, records: CrmRecord[
 }
 
 export function runReferenceTimed(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[], timing: Timing): Outcomes[] {
-  const reference = new ReferenceInterpreter(policy, defaultCatalog(), structuredClone(records), timing);
+  const reference = new ReferenceInterpreter(policy, defaultCatalog(), structuredClone(records), revisionOf(policy), timing);
   const step = (o: object): Outcomes[number][] => ("decision" in o ? [{ decision: o.decision }] : "rejected" in o ? [{ rejected: true }] : []);
   const out = events.map((event) => reference.receive(structuredClone(event)).flatMap(step));
   out.push(reference.flush().flatMap(step));

@@ -121,7 +121,7 @@ describe("--format human (the default)", () => {
     const { status, stdout, stderr } = await run(invalidFolder);
     expect(status).toBe(1);
     const diagnostics = pipeline(invalidFolder);
-    const headers = stdout.split("\n").filter((line) => !/^(\s*\d*\s\||  = help: |$)/.test(line));
+    const headers = stdout.split("\n").filter((line) => !/^(\s*\d*\s\|| {2}= help: |$)/.test(line));
     expect(headers).toEqual(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}[${d.code}]: ${d.message}`));
     for (const header of headers) expect(header).toMatch(/^[^:]+:\d+:\d+: (error|warning)\[[a-z0-9-]+\]: \S/);
     const errors = diagnostics.filter((d) => d.severity === "error").length;

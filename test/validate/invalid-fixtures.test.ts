@@ -19,11 +19,12 @@ const expected = (file: string) => [...(manifest[file] ?? [])];
 
 /**
  * Codes no fixture of this folder can produce. `no-policies` is about a folder without policy
- * files and `freshdesk-tag-too-long` needs a catalog with a long session type name (both in
- * separate-codes.test.ts, like `read-error`, which needs a file that cannot be read). Strings,
+ * files and `tag-too-long` needs a catalog with a long session type name (both in
+ * separate-codes.test.ts, like `read-error`, which needs a file that cannot be read;
+ * `internal-error` needs a check that throws: internal-error.test.ts). Strings,
  * not `Code`s, so that removing a code from codes.ts does not break this file.
  */
-const notFromFixtures: readonly string[] = ["no-policies", "freshdesk-tag-too-long", "read-error"];
+const notFromFixtures: readonly string[] = ["no-policies", "tag-too-long", "read-error", "internal-error"];
 
 /** Codes whose diagnostics always say what to do instead. */
 const alwaysHelped: readonly string[] = [
@@ -32,7 +33,7 @@ const alwaysHelped: readonly string[] = [
   "unknown-property",
   "unsupported-api-version",
   "unknown-kind",
-  "tags-on-salesforce",
+  "tags-not-supported",
   "closed-within-days-needs-append",
   "duplicate-name",
   "reopen-status-is-closed",
@@ -58,7 +59,7 @@ const alwaysHelped: readonly string[] = [
   "condition-constant",
 ];
 
-const readingCodes: readonly string[] = ["read-error", "not-utf8", "empty-file", "yaml-syntax", "duplicate-key", "multiple-documents"];
+const readingCodes: readonly string[] = ["read-error", "not-utf8", "empty-file", "yaml-syntax", "duplicate-key", "multiple-documents", "bundle-skipped"];
 
 describe("the invalid fixtures folder", () => {
   it("holds at least 45 fixtures, YAML and JSON", () => {
@@ -191,8 +192,8 @@ const pinned: [string, string, string, string | undefined][] = [
     "first used in meaning-duplicate-name-c.yaml:5:9; names are unique in a bundle",
   ],
   [
-    "meaning-tags-on-salesforce.yaml",
-    "tags-on-salesforce 8:16",
+    "meaning-tags-not-supported.yaml",
+    "tags-not-supported 8:16",
     "Salesforce records have no tags, but `tags.sessionType` is on",
     "remove the `tags` section or set it to false",
   ],

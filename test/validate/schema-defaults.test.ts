@@ -52,7 +52,7 @@ describe("schema defaults", () => {
     const title = (properties["title"]?.["properties"] ?? {}) as Record<string, Schema>;
     expect(title["template"]?.["default"]).toBe(defaults.template);
     expect(title["timeZone"]?.["default"]).toBe(defaults.timeZone);
-    const abandoned = ((schema["$defs"] as Record<string, Schema>)["AbandonedChats"] ?? {})["default"];
+    const abandoned = (schema["$defs"] as Record<string, Schema>)["AbandonedChats"]?.["default"];
     expect(abandoned).toBe(defaults.abandoned);
   });
 

@@ -1,4 +1,4 @@
-// The codes the invalid fixtures cannot produce: freshdesk-tag-too-long needs a catalog with a
+// The codes the invalid fixtures cannot produce: tag-too-long needs a catalog with a
 // long session type name, no-policies a folder without policy files, read-error a file that
 // cannot be read.
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -18,11 +18,11 @@ const catalog: Catalog = {
 
 const freshdesk = (tags: string) => source("freshdesk.yaml", minimalPolicy("freshdesk-tags", "freshdesk") + tags);
 
-describe("freshdesk-tag-too-long", () => {
+describe("tag-too-long", () => {
   it("warns for each session type name over Freshdesk's 32 characters", () => {
     expect(longName.length).toBeGreaterThan(32);
     const result = validateSources([freshdesk("tags:\n  sessionType: true\n")], catalog);
-    expect(result.diagnostics.map(brief)).toEqual(["freshdesk-tag-too-long 8:16"]);
+    expect(result.diagnostics.map(brief)).toEqual(["tag-too-long 8:16"]);
     const [d] = result.diagnostics;
     expect(d?.severity).toBe("warning");
     expect(d?.pointer).toBe("/tags/sessionType");

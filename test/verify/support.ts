@@ -32,7 +32,7 @@ export interface PrintedCounterexample {
  */
 export function counterexampleOf(stdout: string, title: string): PrintedCounterexample {
   const lines = stdout.split("\n");
-  const failed = lines.findIndex((l) => l === `  FAILED  ${title}`);
+  const failed = lines.indexOf(`  FAILED  ${title}`);
   if (failed === -1) throw new Error(`no FAILED line for ${title} in:\n${stdout}`);
   const after = lines.slice(failed + 1);
   const end = after.findIndex((l) => /^ {2}(ok|FAILED) {2}/.test(l) || /^[a-z0-9][a-z0-9-]* \(.*\): (proved|not enumerated)/.test(l));

@@ -95,7 +95,7 @@ describe("a false expect that needs existing records", () => {
 
 describe("usage and input errors", () => {
   it.each([
-    [["verify", "--runs", "x"], /--runs takes a whole number from 1, not `x`/],
+    [["verify", "--runs", "x"], /--runs takes a whole number from 1 to 10,000,000, not `x`/],
     [["verify", "--runs", "0"], /--runs takes a whole number from 1/],
     [["verify", "--seed", "1.5"], /--seed takes a whole number, not `1.5`/],
     [["verify", "no/such/folder"], /no such file or folder: no\/such\/folder/],

@@ -15,8 +15,8 @@ export const tags: Invariant = {
         if (list.length > 0) return `${named(run)} got tags ${JSON.stringify(list)} on ${crm.system}, which has none`;
         continue;
       }
-      const zendesk = list.find((t) => crm.tagStyle === "snake" && !/^[a-z0-9_]+$/.test(t));
-      if (zendesk !== undefined) return `${named(run)} got the Zendesk tag ${JSON.stringify(zendesk)}, not of the form ^[a-z0-9_]+$`;
+      const zendesk = list.find((t) => crm.tagStyle === "snake_case" && !/^[a-z0-9_]+$/.test(t));
+      if (zendesk !== undefined) return `${named(run)} got the snake_case tag ${JSON.stringify(zendesk)}, not of the form ^[a-z0-9_]+$`;
       const long = list.find((t) => crm.tagLimit > 0 && [...t].length > crm.tagLimit);
       if (long !== undefined) return `${named(run)} got the tag ${JSON.stringify(long)}, over ${crm.tagLimit} characters`;
       const platform = list.includes(crm.platformTag);

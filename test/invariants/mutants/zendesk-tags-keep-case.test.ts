@@ -8,7 +8,7 @@ vi.mock("../../../runtime/tags/tag-forms.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../../runtime/tags/tag-forms.js")>();
   type Crm = Parameters<typeof original.sessionTypeTag>[1];
   function sessionTypeTag(name: string, crm: Crm): string | undefined {
-    if (crm.tagStyle === "snake") return name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    if (crm.tagStyle === "snake_case") return name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
     return original.sessionTypeTag(name, crm);
   }
   function recordTags(name: string, crm: Crm, tags: { sessionType: boolean; platform: string | null }): string[] {

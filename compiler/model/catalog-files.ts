@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+
+/** The catalog's files, each with the part of catalog/catalog.schema.json it must satisfy. */
+export const catalogFiles = {
+  crmSystems: { file: "crm-systems.json", def: "CrmSystems" },
+  sessionTypes: { file: "session-types.json", def: "SessionTypes" },
+  titleVariables: { file: "title-variables.json", def: "TitleVariables" },
+} as const;
+
+export type CatalogPart = keyof typeof catalogFiles;
+
+/** The catalog's JSON, as read from a folder, before any checking. */
+export type CatalogDocuments = Record<CatalogPart, unknown>;
+
+export function readCatalogDocuments(dir: string): CatalogDocuments {
+  const read = (part: CatalogPart): unknown => JSON.parse(readFileSync(join(dir, catalogFiles[part].file), "utf8"));
+  return { crmSystems: read("crmSystems"), sessionTypes: read("sessionTypes"), titleVariables: read("titleVariables") };
+}
+
+/**
+ * Every way the documents break catalog/catalog.schema.json, as `file: /pointer: message`;
+ * empty when they are valid. `npm run gen` and the compiler's loader both refuse an invalid catalog.
+ */
+export function catalogProblems(dir: string, documents: CatalogDocuments): string[] {
+  const schema = JSON.parse(readFileSync(join(dir, "catalog.schema.json"), "utf8")) as { $id: string };
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  ajv.addSchema(schema);
+  const problems: string[] = [];
+  for (const part of Object.keys(catalogFiles) as CatalogPart[]) {
+    const { file, def } = catalogFiles[part];
+    const validate = ajv.getSchema(`${schema.$id}#/$defs/${def}`);
+    if (validate === undefined) throw new Error(`catalog.schema.json has no $defs/${def}`);
+    if (validate(documents[part])) continue;
+    for (const error of validate.errors ?? []) problems.push(`catalog/${file}: ${error.instancePath || "/"}: ${error.message ?? error.keyword}`);
+  }
+  return problems;
+}

@@ -1,0 +1,124 @@
+// Writes the catalog's facts into schemas/*.schema.json: the enums of CRM systems, tag styles and
+// title variables, and the descriptions that list them. The catalog is validated first against
+// catalog/catalog.schema.json. `npm run gen` runs it before gen-types.ts, which turns those
+// enums into TypeScript unions; `--check` (and test/validate/generated-catalog.test.ts) only compares.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { catalogProblems, readCatalogDocuments } from "../compiler/model/catalog-files.js";
+import { projectRoot } from "../compiler/project-files.js";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+interface CrmEntry {
+  label: string;
+  closedStatuses: string[];
+  reopenStatus: string;
+  tags: boolean;
+  platformTag: string;
+}
+
+/** What the schemas are written from, read from a catalog folder. */
+export interface CatalogFacts {
+  crms: [string, CrmEntry][];
+  tagStyles: string[];
+  titleVariables: string[];
+}
+
+export function catalogFacts(catalogDir: string): CatalogFacts {
+  const documents = readCatalogDocuments(catalogDir);
+  const problems = catalogProblems(catalogDir, documents);
+  if (problems.length > 0) throw new Error(`invalid catalog:\n  ${problems.join("\n  ")}`);
+  const schema = JSON.parse(readFileSync(join(catalogDir, "catalog.schema.json"), "utf8")) as { $defs: { TagStyle: { enum: string[] } } };
+  return {
+    crms: Object.entries((documents.crmSystems as { systems: Record<string, CrmEntry> }).systems),
+    tagStyles: schema.$defs.TagStyle.enum,
+    titleVariables: (documents.titleVariables as { variables: { name: string }[] }).variables.map((v) => v.name),
+  };
+}
+
+/** The schema files, as they must read for these facts: file name → text. */
+export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const edit = (file: string, change: (schema: JsonObject) => void) => {
+    const schema = JSON.parse(readFileSync(join(schemaDir, file), "utf8")) as JsonObject;
+    change(schema);
+    out.set(file, JSON.stringify(schema, null, 2) + "\n");
+  };
+  const names = facts.crms.map(([name]) => name);
+  const perSystem = (value: (crm: CrmEntry) => string) => facts.crms.map(([name, crm]) => `${name} ${value(crm)}`).join("; ");
+  const tagged = facts.crms.filter(([, crm]) => crm.tags).map(([, crm]) => crm);
+
+  edit("policy.v1.schema.json", (schema) => {
+    const crm = at(schema, "properties", "crm", "properties");
+    Object.assign(at(crm, "system"), { description: `The CRM system: ${series(names, "or")}.`, enum: names });
+    at(crm, "closedStatuses")["description"] = `Statuses that count as closed. Default per system: ${perSystem((c) => `[${c.closedStatuses.join(", ")}]`)}.`;
+    at(crm, "reopenStatus")["description"] = `Status a closed record is set to after a session is appended to it. Default per system: ${perSystem((c) => c.reopenStatus)}.`;
+    at(schema, "properties", "title", "properties", "template")["description"] =
+      `Title template; only the variables ${series(facts.titleVariables.map((v) => `{{${v}}}`), "and")}.`;
+    const tags = at(schema, "properties", "tags");
+    tags["description"] = `Tags added to records (${series(tagged.map((c) => c.label), "and")} only).`;
+    at(tags, "properties", "platform")["description"] = `Add the platform tag ${platformTags(tagged)} to every record.`;
+  });
+  edit("bundle.v1.schema.json", (schema) => {
+    const crm = at(schema, "$defs", "Crm", "properties");
+    // The runtime reads a CRM's capabilities, never its name: a bundle for a CRM added to the
+    // catalog loads in a runtime built before it, so the name is not an enum here.
+    delete at(crm, "system")["enum"];
+    at(crm, "tagStyle")["enum"] = ["none", ...facts.tagStyles];
+    for (const variable of nodesWith(schema, (node) => isObject(node["properties"]) && isObject(node["properties"]["var"]))) {
+      at(variable, "properties", "var")["enum"] = facts.titleVariables;
+    }
+  });
+  return out;
+}
+
+/** `UJET (ujet on Zendesk)`: the commonest form, then each exception. */
+function platformTags(crms: CrmEntry[]): string {
+  const counts = new Map<string, number>();
+  for (const crm of crms) counts.set(crm.platformTag, (counts.get(crm.platformTag) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  const others = crms.filter((c) => c.platformTag !== common).map((c) => `${c.platformTag} on ${c.label}`);
+  return others.length === 0 ? common : `${common} (${others.join(", ")})`;
+}
+
+function series(items: string[], last: string): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
+}
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function at(node: JsonObject, ...path: string[]): JsonObject {
+  let current: JsonObject = node;
+  for (const key of path) {
+    const next = current[key];
+    if (!isObject(next)) throw new Error(`schema has no object at ${path.join("/")}`);
+    current = next;
+  }
+  return current;
+}
+
+function nodesWith(node: Json, test: (node: JsonObject) => boolean): JsonObject[] {
+  if (Array.isArray(node)) return node.flatMap((item) => nodesWith(item, test));
+  if (!isObject(node)) return [];
+  return [...(test(node) ? [node] : []), ...Object.values(node).flatMap((value) => nodesWith(value, test))];
+}
+
+async function main(): Promise<void> {
+  const schemaDir = join(projectRoot, "schemas");
+  const stale: string[] = [];
+  for (const [file, text] of schemasFor(catalogFacts(join(projectRoot, "catalog")), schemaDir)) {
+    if (readFileSync(join(schemaDir, file), "utf8") === text) continue;
+    if (process.argv.includes("--check")) stale.push(file);
+    else writeFileSync(join(schemaDir, file), text);
+  }
+  if (stale.length > 0) {
+    console.error(`schemas out of date with catalog/ (run \`npm run gen\`): ${stale.join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

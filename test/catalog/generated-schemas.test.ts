@@ -1,0 +1,49 @@
+// The schemas' enums of CRM systems, tag styles and title variables are written from catalog/
+// by `npm run gen` (scripts/gen-catalog.ts). When this fails, run it and commit the result.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { catalogProblems, readCatalogDocuments } from "../../compiler/model/catalog-files.js";
+import { projectRoot } from "../../compiler/project-files.js";
+import { catalogFacts, schemasFor } from "../../scripts/gen-catalog.js";
+
+const catalogDir = join(projectRoot, "catalog");
+
+describe("schemas written from the catalog", () => {
+  it("are up to date with catalog/", () => {
+    const generated = schemasFor(catalogFacts(catalogDir), join(projectRoot, "schemas"));
+    expect([...generated.keys()].sort()).toEqual(["bundle.v1.schema.json", "policy.v1.schema.json"]);
+    for (const [file, text] of generated) expect(readFileSync(join(projectRoot, "schemas", file), "utf8"), `${file} is stale: run \`npm run gen\``).toBe(text);
+  });
+});
+
+describe("the catalog's own schema", () => {
+  it("accepts the shipped catalog", () => {
+    expect(catalogProblems(catalogDir, readCatalogDocuments(catalogDir))).toEqual([]);
+  });
+
+  it("refuses a CRM with tags but no tag style, an unknown tag style, and tags limited on a CRM without tags", () => {
+    const documents = readCatalogDocuments(catalogDir);
+    const systems = structuredClone(documents.crmSystems) as { systems: Record<string, Record<string, unknown>> };
+    delete systems.systems["zendesk"]!["tagStyle"];
+    systems.systems["kustomer"]!["tagStyle"] = "kebab";
+    systems.systems["salesforce"]!["tagLimit"] = 10;
+    const problems = catalogProblems(catalogDir, { ...documents, crmSystems: systems });
+    expect(problems.join("\n")).toMatch(/crm-systems\.json: \/systems\/zendesk: must have required property 'tagStyle'/);
+    expect(problems.join("\n")).toMatch(/crm-systems\.json: \/systems\/kustomer\/tagStyle: must be equal to one of the allowed values/);
+    expect(problems.join("\n")).toMatch(/crm-systems\.json: \/systems\/salesforce\/tagLimit: must be equal to constant/);
+  });
+
+  it("refuses a title variable that is not a NAME and a session type without a channel", () => {
+    const documents = readCatalogDocuments(catalogDir);
+    const problems = catalogProblems(catalogDir, {
+      ...documents,
+      titleVariables: { variables: [{ name: "call id", description: "x" }] },
+      sessionTypes: { sessionTypes: [{ name: "Voice Outbound" }] },
+    });
+    expect(problems).toEqual([
+      "catalog/session-types.json: /sessionTypes/0: must have required property 'channel'",
+      'catalog/title-variables.json: /variables/0/name: must match pattern "^[A-Z][A-Z_]*$"',
+    ]);
+  });
+});

@@ -99,16 +99,14 @@ export class Decider {
   /** In-flight sessions, and the end of recently ended ones. */
   private readonly sessions = new Map<string, Session | Ended>();
   private live = 0;
+  private startedCount = 0;
   /** Event time: the latest `at` of a valid event, or a time given to advanceTo. */
   private now = -Infinity;
   private readonly lateness: number;
   private readonly maxAge: number;
   private readonly deadlines = new Deadlines<Session>();
-  /** Ended sessions in the order they were remembered, with the time they may be forgotten. */
-  private readonly forgetIds: string[] = [];
-  private readonly forgetTimes: number[] = [];
-  private forgetHead = 0;
-  private readonly ended: EndedSessions | undefined;
+  /** Ended sessions in the order they ended, with the time each may be forgotten. */
+  private readonly ended: EndedSessions;
   private readonly variants: Variants;
   private readonly intern = internPool();
   private readonly warn: (message: string) => void;
@@ -120,15 +118,20 @@ export class Decider {
   ) {
     this.lateness = options.lateness ?? defaultLateness;
     this.maxAge = options.maxSessionAge ?? defaultMaxSessionAge;
-    this.ended = options.endedSessionMemory === undefined ? undefined : new EndedSessions(options.endedSessionMemory);
+    this.ended = new EndedSessions(options.endedSessionMemory);
     this.variants = new Variants(policy);
     const onWarning = options.onWarning;
     this.warn = onWarning === undefined ? () => {} : (message) => callOut("the warning handler", () => onWarning(message));
   }
 
-  /** Sessions started and not yet ended. */
+  /** Sessions started and not yet closed. */
   get inFlight(): number {
     return this.live;
+  }
+
+  /** Sessions started so far (a redelivered `started` is not another). */
+  get sessionsStarted(): number {
+    return this.startedCount;
   }
 
   /** What the runtime holds of one in-flight session, for a service to show; undefined otherwise. */
@@ -161,7 +164,7 @@ export class Decider {
       if (!(error instanceof CallerFailure)) throw error;
       (out ??= []).push(new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error));
     }
-    if (this.forgetHead < this.forgetTimes.length && this.forgetTimes[this.forgetHead]! <= this.now) this.forgetOld();
+    if (this.ended.nextDue <= this.now) this.forgetOld();
     return out ?? noOutcomes;
   }
 
@@ -178,7 +181,7 @@ export class Decider {
     const out: Outcome[] = [];
     this.guarded(out, () => {
       for (let s = this.deadlines.peek(); s !== undefined; s = this.deadlines.peek()) {
-        const decision = this.close(s);
+        const decision = this.close(s, "at the end of input");
         if (decision !== undefined) out.push(decision);
       }
     });
@@ -204,14 +207,14 @@ export class Decider {
   }
 
   /** An ended session whose lateness has passed, or one that never ended and expired. */
-  private close(session: Session): Decision | undefined {
+  private close(session: Session, when = `${this.maxAge / 1000} s after its start`): Decision | undefined {
     if (session.endedAt !== undefined) return this.end(session, session.endedAt);
     const at = session.lastAt;
     if (session.decided) {
       this.forget(session, at);
       return undefined;
     }
-    this.warn(`session \`${session.id}\` has no \`ended\` ${this.maxAge / 1000} s after its start: closed as if it ended at its last event, ${at}`);
+    this.warn(`session \`${session.id}\` has no \`ended\` ${when}: closed as if it ended at its last event, ${at}`);
     const decision = this.decideAtEnd(session, at);
     this.forget(session, at);
     return decision.decision === "none" ? none(session, "expired", at) : decision;
@@ -306,6 +309,7 @@ export class Decider {
     this.sessions.set(event.sessionId, session);
     this.deadlines.set(session, session.startMs + this.maxAge);
     this.live++;
+    this.startedCount++;
     return undefined;
   }
 
@@ -340,29 +344,16 @@ export class Decider {
     this.sessions.set(id, new Ended(at, epochMs(at), forgetMs));
     this.deadlines.remove(session);
     this.live--;
-    this.forgetIds.push(id);
-    this.forgetTimes.push(forgetMs);
-    const evicted = this.ended?.add(id);
+    const evicted = this.ended.add(id, forgetMs);
     if (evicted !== undefined && this.sessions.get(evicted) instanceof Ended) this.sessions.delete(evicted);
   }
 
   /** Frees the ended sessions whose time is up (the lookup checks the time too: this only frees memory). */
   private forgetOld(): void {
-    const ids = this.forgetIds;
-    const times = this.forgetTimes;
-    let head = this.forgetHead;
-    while (head < times.length && times[head]! <= this.now) {
-      const id = ids[head]!;
+    for (const id of this.ended.due(this.now)) {
       const entry = this.sessions.get(id);
       if (entry instanceof Ended && entry.forgetMs <= this.now) this.sessions.delete(id);
-      head++;
     }
-    if (head > 1024 && head * 2 > times.length) {
-      ids.splice(0, head);
-      times.splice(0, head);
-      head = 0;
-    }
-    this.forgetHead = head;
   }
 
   private decideAtEnd(session: Session, at: string): Decision {

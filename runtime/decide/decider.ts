@@ -357,7 +357,6 @@ export class Decider {
   }
 
   private decideAtEnd(session: Session, at: string): Decision {
-    const id = session.id;
     const settings = this.settingsFor(session);
     if (session.type.channel === "voice") {
       if (!session.connected && settings.createForAbandoned && !settings.delayUntilConnected) return this.decide(session, "ended", at);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadServer, MissingServerPackage, serverPackages } from "../../cli/server-packages.js";
+import { loadServer, serverPackages } from "../../cli/server-packages.js";
 
 // A module outside the project, where none of its packages resolve, imported by Node itself
 // (not by the test runner, whose resolver would find them): it fails as importing the server

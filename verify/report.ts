@@ -15,7 +15,7 @@ export function reportPolicy(v: PolicyVerification): string {
   const evidence = [
     enumeration.done
       ? `proved up to ${enumeration.events} events of one session (${count(enumeration.traces)} traces)`
-      : `not enumerated (${count(enumeration.traces)} one-session traces up to ${enumeration.events} events, over the limit of ${count(enumeration.limit)})`,
+      : `not enumerated (${enumeration.atLeast ? "at least " : ""}${count(enumeration.traces)} one-session traces up to ${enumeration.events} events, over the limit of ${count(enumeration.limit)})`,
     `sampled ${count(sampling.runs)} traces of up to ${sampling.sessions} sessions (seed ${sampling.seed})`,
   ];
   const lines = [`${v.policy.name} (${v.policy.file}): ${evidence.join("; ")}`];

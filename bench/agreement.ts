@@ -13,7 +13,7 @@ import type { Trace } from "./trace.js";
 /** Before any timing: the hand-written decider gives exactly the runtime's line for every event. */
 export function checkHandWritten(policy: CompiledPolicy, trace: Trace) {
   const runtime = runtimeDecider(policy, trace);
-  const hand = handDecider(trace);
+  const hand = handDecider(policy, trace);
   const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: 0 };
   trace.events.forEach((event, i) => {
     const before = runtime.inFlight;
@@ -32,7 +32,7 @@ export function checkHandWritten(policy: CompiledPolicy, trace: Trace) {
 /** The reference interpreter decides the prefix exactly as the runtime (rejections by kind only). */
 export function checkReference(policy: CompiledPolicy, trace: Trace, events: readonly SessionEvent[]): void {
   const catalog = defaultCatalog();
-  const reference = new ReferenceInterpreter(benchPolicy, catalog, trace.records);
+  const reference = new ReferenceInterpreter(benchPolicy, catalog, trace.records, policy.revision);
   const runtime = runtimeDecider(policy, trace);
   const a: string[] = [];
   const b: string[] = [];

@@ -23,7 +23,7 @@ export async function decisionRows(policy: CompiledPolicy, trace: Trace, log: (l
 
   const full = await interleaved(fullRounds, [
     { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace), events) },
-    { name: "hand", round: () => pushHand(handDecider(trace), events) },
+    { name: "hand", round: () => pushHand(handDecider(policy, trace), events) },
   ]);
 
   const refEvents = events.slice(0, referencePrefix);
@@ -31,14 +31,14 @@ export async function decisionRows(policy: CompiledPolicy, trace: Trace, log: (l
   const catalog = defaultCatalog();
   const ref = await interleaved(slowRounds, [
     { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace), refEvents) },
-    { name: "reference", round: () => timed(() => applyAll(new ReferenceInterpreter(benchPolicy, catalog, trace.records), refEvents)) },
+    { name: "reference", round: () => timed(() => applyAll(new ReferenceInterpreter(benchPolicy, catalog, trace.records, policy.revision), refEvents)) },
   ]);
 
   const rulesEvents = events.slice(0, rulesPrefix);
   await checkRulesEngine(policy, trace, rulesEvents);
   const rules = await interleaved(slowRounds, [
     { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace), rulesEvents) },
-    { name: "hand", round: () => pushHand(handDecider(trace), rulesEvents) },
+    { name: "hand", round: () => pushHand(handDecider(policy, trace), rulesEvents) },
     { name: "rules", round: () => timedAsync(() => pushAllAsync(new RulesEngineDecider(new MemoryRecordStore(trace.records)), rulesEvents)) },
   ]);
 

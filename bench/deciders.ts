@@ -15,11 +15,11 @@ export function runtimeDecider(policy: CompiledPolicy, trace: Trace): Decider {
   return new Decider(policy, new MemoryRecordStore(trace.records));
 }
 
-export function handDecider(trace: Trace): HandWrittenDecider {
+export function handDecider(policy: CompiledPolicy, trace: Trace): HandWrittenDecider {
   const types = defaultCatalog().sessionTypes;
   const labels = new Map(types.filter((t) => t.channel === "voice").map((t) => [t.name, t.callType ?? t.name]));
   const chats = new Set(types.filter((t) => t.channel === "chat").map((t) => t.name));
-  return new HandWrittenDecider(new MemoryRecordStore(trace.records), labels, chats);
+  return new HandWrittenDecider(new MemoryRecordStore(trace.records), labels, chats, policy.revision);
 }
 
 // Milliseconds to push `events` through a fresh decider (built outside the timing). One loop per

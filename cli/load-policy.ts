@@ -23,7 +23,7 @@ export async function loadPolicy(
   path: string,
   name: string | undefined,
   trustedKeys?: TrustedKeys,
-): Promise<{ ok: true; policy: CompiledPolicy; digest?: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; policy: CompiledPolicy; digest: string } | { ok: false; message: string }> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -52,5 +52,5 @@ export async function loadPolicy(
   const policy = result.bundle.value.policies[0];
   if (policy === undefined) return { ok: false, message: `${path}: no policy` };
   if (name !== undefined && policy.name !== name) return { ok: false, message: `${path}: the policy is \`${policy.name}\`, not \`${name}\`` };
-  return { ok: true, policy };
+  return { ok: true, policy, digest: result.bundle.value.digest };
 }

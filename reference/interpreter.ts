@@ -19,6 +19,8 @@ interface SessionHistory {
   start: Started;
   /** The policy as it applies to this session: overrides matched at its start merged in. */
   policy: ResolvedPolicy;
+  /** Indexes of those overrides, in file order. */
+  overrides: number[];
   events: SessionEvent[];
   decided: boolean;
   endedAt?: string;
@@ -38,7 +40,9 @@ export class ReferenceInterpreter {
   constructor(
     private readonly source: RecordCreationPolicy,
     private readonly catalog: Catalog,
-    records: readonly CrmRecord[] = [],
+    records: readonly CrmRecord[],
+    /** The policy's revision in the bundle: sha256 of its source file (docs/semantics.md, "Provenance"). */
+    private readonly revision: string,
   ) {
     this.policy = referencePolicy(source, catalog);
     this.records = records.map((r) => ({ ...r, closedAt: r.closedAt ?? null }));
@@ -74,18 +78,24 @@ export class ReferenceInterpreter {
   }
 
   private start(event: Started): Outcome {
-    this.sessions.set(event.sessionId, { start: event, policy: this.policyFor(event), events: [], decided: false });
+    const matches = this.matchingOverrides(event);
+    const overrides = matches.flatMap((matched, i) => (matched ? [i] : []));
+    this.sessions.set(event.sessionId, { start: event, policy: referencePolicy(referenceMerge(this.source, matches), this.catalog), overrides, events: [], decided: false });
     const known = this.catalog.sessionTypes.some((t) => t.name === event.sessionType);
     return known ? {} : { warning: `unknown session type ${event.sessionType}` };
   }
 
-  /** Every override whose condition holds, in file order, deep-merged over the base policy. */
-  private policyFor(start: Started): ResolvedPolicy {
-    const matches = (this.source.overrides ?? []).map((override) => {
+  /** Whether each override's condition holds, in file order; the matching ones are deep-merged over the base policy. */
+  private matchingOverrides(start: Started): boolean[] {
+    return (this.source.overrides ?? []).map((override) => {
       const condition = parsed(override.when);
       return condition.ok && referenceCondition(condition.ast, start);
     });
-    return referencePolicy(referenceMerge(this.source, matches), this.catalog);
+  }
+
+  /** Where a session's decision came from. */
+  private provenance(session: SessionHistory): { policy: string; revision: string; overrides: number[] } {
+    return { policy: this.source.metadata.name, revision: this.revision, overrides: [...session.overrides] };
   }
 
   private consumerMessages(session: SessionHistory): number {
@@ -124,7 +134,7 @@ export class ReferenceInterpreter {
       const seconds = (instant(at) - instant(session.start.at)) / 1000;
       reason = s.chats.shortAbandonSeconds !== null && seconds <= s.chats.shortAbandonSeconds ? "short_abandoned_chat" : "abandoned_chat";
     }
-    return { decision: { sessionId, decision: "none", reason, at } };
+    return { decision: { sessionId, decision: "none", reason, at, ...this.provenance(session) } };
   }
 
   private decide(session: SessionHistory, trigger: Trigger, at: string): Outcome {
@@ -141,13 +151,13 @@ export class ReferenceInterpreter {
         target.status = crm.reopenStatus;
         target.closedAt = null;
       }
-      return { decision: { sessionId: start.sessionId, decision: "append", recordId: target.recordId, trigger, at, tags, status: target.status, reopened } };
+      return { decision: { sessionId: start.sessionId, decision: "append", recordId: target.recordId, trigger, at, tags, status: target.status, reopened, ...this.provenance(session) } };
     }
     const callType = start.channel === "voice" && type?.channel === "voice" ? type.callType ?? type.name : start.sessionType;
     const title = referenceTitle(policy, start, callType);
     const recordId = `sim-${++this.created}`;
     this.records.push({ recordId, endUser: start.endUser ?? null, queue: start.queue, status: crm.newStatus, createdAt: at, closedAt: null });
-    return { decision: { sessionId: start.sessionId, decision: "create", recordId, trigger, at, title, tags, status: crm.newStatus } };
+    return { decision: { sessionId: start.sessionId, decision: "create", recordId, trigger, at, title, tags, status: crm.newStatus, ...this.provenance(session) } };
   }
 
   /** The latest open record of the same end user and leaf queue, else the latest closed within D days. */

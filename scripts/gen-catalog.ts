@@ -63,7 +63,9 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
   });
   edit("bundle.v1.schema.json", (schema) => {
     const crm = at(schema, "$defs", "Crm", "properties");
-    at(crm, "system")["enum"] = names;
+    // The runtime reads a CRM's capabilities, never its name: a bundle for a CRM added to the
+    // catalog loads in a runtime built before it, so the name is not an enum here.
+    delete at(crm, "system")["enum"];
     at(crm, "tagStyle")["enum"] = ["none", ...facts.tagStyles];
     for (const variable of nodesWith(schema, (node) => isObject(node["properties"]) && isObject(node["properties"]["var"]))) {
       at(variable, "properties", "var")["enum"] = facts.titleVariables;

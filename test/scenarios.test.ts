@@ -10,10 +10,13 @@
 //   policy: {...}                       merged over {apiVersion, kind, metadata: {name: scenario}}
 //   records: [...]                      optional existing CRM records
 //   events: [...]                       event objects; `{raw: "<text>"}` writes the text verbatim
-//   decisions: [...]                    exact expected stdout lines, in order
+//   decisions: [...]                    exact expected stdout lines, in order; `policy`, `revision`
+//                                       and `overrides` are checked (name `scenario`, the file's
+//                                       revision) and compared only when listed
 //   exit: 0 | 1 | nonzero               optional, default 0 ("nonzero": any status but 0)
 //   stderr: ["line 3", ...]             optional substrings expected in stderr
 import { describe, it, expect } from "vitest";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -114,6 +117,24 @@ interface Run {
   status: number;
   stdout: string;
   stderr: string;
+  /** The revision of the policy file simulated: sha256 of its text. */
+  revision: string;
+}
+
+const provenanceFields = ["policy", "revision", "overrides"] as const;
+
+/**
+ * Every decision names the scenario's policy and the revision of the file simulated; the
+ * provenance fields a case does not list are checked here and then left out of its comparison.
+ */
+function comparable(actual: unknown[], expected: Scenario["decisions"], revision: string): unknown[] {
+  return actual.map((line, i) => {
+    if (!isObject(line)) return line;
+    expect(line["policy"]).toBe(basePolicy.metadata.name);
+    expect(line["revision"]).toBe(revision);
+    const listed = expected[i] ?? {};
+    return Object.fromEntries(Object.entries(line).filter(([key]) => !(provenanceFields as readonly string[]).includes(key) || key in listed));
+  });
 }
 
 async function simulate(scenario: Scenario): Promise<Run> {
@@ -122,7 +143,8 @@ async function simulate(scenario: Scenario): Promise<Run> {
     const policyPath = join(dir, "policy.yaml");
     const eventsPath = join(dir, "events.jsonl");
     const recordsPath = join(dir, "records.jsonl");
-    writeFileSync(policyPath, stringify({ ...basePolicy, ...scenario.policy }));
+    const policyText = stringify({ ...basePolicy, ...scenario.policy });
+    writeFileSync(policyPath, policyText);
     writeFileSync(eventsPath, jsonLines(scenario.events));
     writeFileSync(recordsPath, jsonLines(scenario.records));
     let stdout = "";
@@ -133,7 +155,7 @@ async function simulate(scenario: Scenario): Promise<Run> {
       stdin: Readable.from([]),
     };
     const status = await main(["simulate", "--policy", policyPath, "--events", eventsPath, "--records", recordsPath], io);
-    return { status, stdout, stderr };
+    return { status, stdout, stderr, revision: "sha256:" + createHash("sha256").update(policyText).digest("hex") };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -189,7 +211,7 @@ for (const file of [...new Set(scenarios.map((s) => s.file))]) {
       it(scenario.name, async () => {
         const run = await simulate(scenario);
         const context = `rule: ${scenario.rule}\nexit: ${run.status}\nstderr:\n${run.stderr}\nstdout:\n${run.stdout}`;
-        expect(parseStdout(run.stdout), context).toEqual(scenario.decisions);
+        expect(comparable(parseStdout(run.stdout), scenario.decisions, run.revision), context).toEqual(scenario.decisions);
         if (scenario.exit === "nonzero") expect(run.status, context).not.toBe(0);
         else expect(run.status, context).toBe(scenario.exit);
         for (const needle of scenario.stderr) expect(run.stderr, context).toContain(needle);

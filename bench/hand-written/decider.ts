@@ -6,6 +6,7 @@ import { handTitle } from "./title.js";
 // The bench policy (bench/policy.ts) hard-coded: Salesforce, closed = Closed / Closed - Duplicate,
 // reopen to Open, append to the open case or one closed within 3 days, calls decided when
 // connected, chats at 2 consumer messages, abandoned chats at 1, no tags.
+const policyName = "bench-salesforce";
 const newStatus = "New";
 const reopenStatus = "Open";
 const windowMs = 3 * 86_400_000;
@@ -51,6 +52,8 @@ export class HandWrittenDecider {
     private readonly store: RecordStore,
     private readonly voiceLabels: ReadonlyMap<string, string>,
     private readonly chatTypes: ReadonlySet<string>,
+    /** The compiled policy's revision, which a service would log with its hand-written rules. */
+    private readonly revision: string,
     private readonly warn: (message: string) => void = () => {},
   ) {}
 
@@ -119,10 +122,10 @@ export class HandWrittenDecider {
     this.ringNext = (this.ringNext + 1) % endedMemory;
     this.endedAt.set(sessionId, at);
     if (call.decided) return undefined;
-    if (call.voice) return { sessionId, decision: "none", reason: "abandoned_call", at };
-    if (call.connected) return { sessionId, decision: "none", reason: "below_message_threshold", at };
+    if (call.voice) return { sessionId, decision: "none", reason: "abandoned_call", at, policy: policyName, revision: this.revision, overrides: [] };
+    if (call.connected) return { sessionId, decision: "none", reason: "below_message_threshold", at, policy: policyName, revision: this.revision, overrides: [] };
     if (call.consumers >= abandonedMessages) return this.decide(call, "ended", at);
-    return { sessionId, decision: "none", reason: "abandoned_chat_below_message_threshold", at };
+    return { sessionId, decision: "none", reason: "abandoned_chat_below_message_threshold", at, policy: policyName, revision: this.revision, overrides: [] };
   }
 
   private decide(call: Call, trigger: "connected" | "message" | "ended", at: string): Decision {
@@ -147,14 +150,14 @@ export class HandWrittenDecider {
           closedTime = created;
         }
       }
-      if (open !== undefined) return { sessionId: s.sessionId, decision: "append", recordId: open.recordId, trigger, at, tags: [], status: open.status, reopened: false };
+      if (open !== undefined) return { sessionId: s.sessionId, decision: "append", recordId: open.recordId, trigger, at, tags: [], status: open.status, reopened: false, policy: policyName, revision: this.revision, overrides: [] };
       if (closed !== undefined) {
         this.store.update(closed.recordId, { status: reopenStatus, closedAt: null });
-        return { sessionId: s.sessionId, decision: "append", recordId: closed.recordId, trigger, at, tags: [], status: reopenStatus, reopened: true };
+        return { sessionId: s.sessionId, decision: "append", recordId: closed.recordId, trigger, at, tags: [], status: reopenStatus, reopened: true, policy: policyName, revision: this.revision, overrides: [] };
       }
     }
     const title = handTitle(call.callType, s.sessionId, s.at);
     const recordId = this.store.create({ endUser: s.endUser ?? null, queue: s.queue, status: newStatus, createdAt: at, closedAt: null });
-    return { sessionId: s.sessionId, decision: "create", recordId, trigger, at, title, tags: [], status: newStatus };
+    return { sessionId: s.sessionId, decision: "create", recordId, trigger, at, title, tags: [], status: newStatus, policy: policyName, revision: this.revision, overrides: [] };
   }
 }

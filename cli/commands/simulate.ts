@@ -59,7 +59,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   });
   const out = new Output(io);
   const summary = () =>
-    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}\n`;
+    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
   const reject = (reason: string) => {
     counts.rejected++;
     io.stderr.write(`line ${lineNumber}: rejected: ${escapeText(reason)}\n`);

@@ -2,7 +2,8 @@ import type { CompiledPolicy, PolicyBundle } from "../../schemas/types/bundle.v1
 import { BundleError } from "./bundle-error.js";
 import { bundleDigest, emittedTextDigest } from "./digest.js";
 import { bundleFormat } from "./format.js";
-import type { BundleSignature } from "./signature.js";
+import { semanticProblem } from "./check-semantics.js";
+import { structureProblem } from "./check-structure.js";
 import { checkSignature, TrustedKeys } from "./trust.js";
 
 export { BundleError };
@@ -43,8 +44,10 @@ export class LoadedBundle {
 
 /**
  * Parses and checks a bundle: the format this runtime reads (else says which side to
- * upgrade), then the digest (a bundle changed after compiling is refused), then, when the
- * service trusts keys, the signature over that digest.
+ * upgrade), its whole structure (schemas/bundle.v1.schema.json) and what the schema cannot say
+ * (./check-semantics.ts), then the digest (a bundle changed after compiling is refused), then,
+ * when the service trusts keys, the signature over that digest. Every refusal is a BundleError;
+ * a bundle that loads runs without throwing.
  */
 export function loadBundle(text: string, options: LoadBundleOptions = {}): LoadedBundle {
   const trust = options.trustedKeys === undefined ? undefined : options.trustedKeys instanceof TrustedKeys ? options.trustedKeys : new TrustedKeys(options.trustedKeys);
@@ -65,21 +68,16 @@ export function loadBundle(text: string, options: LoadBundleOptions = {}): Loade
         : "recompile the policies with this version of crm-policy";
     throw new BundleError(`bundle format \`${found}\` is not \`${bundleFormat}\`: ${advice}`);
   }
-  if (typeof bundle.digest !== "string" || !Array.isArray(bundle.policies)) throw new BundleError("bundle has no digest or no policies");
-  const signature = signatureOf(bundle);
+  // Structure before anything walks the value: past this point it is a PolicyBundle, no deeper
+  // than the schema and the condition limit allow, so nothing below (or later) can throw on it.
+  const structure = structureProblem(bundle);
+  if (structure !== undefined) throw new BundleError(`bundle structure: ${structure}; the bundle was not written by \`crm-policy compile\`, or was changed`);
+  const valid = bundle as PolicyBundle;
+  const semantic = semanticProblem(valid);
+  if (semantic !== undefined) throw new BundleError(`bundle content: ${semantic}`);
   // A match of the text as written proves its content; otherwise recompute from the parsed value.
-  const actual = emittedTextDigest(text, bundle.digest, bundle.signature) === bundle.digest ? bundle.digest : bundleDigest(bundle);
-  if (actual !== bundle.digest) throw new BundleError(`bundle digest mismatch: the file says ${bundle.digest}, its content hashes to ${actual}; the bundle was changed after compiling`);
-  if (trust !== undefined) checkSignature(signature, actual, trust);
-  return new LoadedBundle(bundle as PolicyBundle);
-}
-
-function signatureOf(bundle: Partial<PolicyBundle>): BundleSignature | undefined {
-  const signature: unknown = bundle.signature;
-  if (signature === undefined) return undefined;
-  const s = signature as Partial<Record<keyof BundleSignature, unknown>>;
-  if (typeof s !== "object" || s === null || typeof s.keyId !== "string" || typeof s.digest !== "string" || typeof s.value !== "string") {
-    throw new BundleError("bundle signature is not of the form {keyId, digest, value}");
-  }
-  return { keyId: s.keyId, digest: s.digest, value: s.value };
+  const actual = emittedTextDigest(text, valid.digest, valid.signature) === valid.digest ? valid.digest : bundleDigest(valid);
+  if (actual !== valid.digest) throw new BundleError(`bundle digest mismatch: the file says ${valid.digest}, its content hashes to ${actual}; the bundle was changed after compiling`);
+  if (trust !== undefined) checkSignature(valid.signature, actual, trust);
+  return new LoadedBundle(valid);
 }

@@ -7,7 +7,7 @@ import { chooseRecord, statusChange } from "../records/choose-record.js";
 import type { RecordStore } from "../records/record-store.js";
 import { EndedSessions } from "./ended-sessions.js";
 import { internPool, Session } from "./session.js";
-import { Variants } from "./variants.js";
+import { Variants, type Variant } from "./variants.js";
 
 /**
  * An event the runtime refused, and why; nothing else changed. `retryable`: the event itself was
@@ -193,17 +193,17 @@ export class Decider {
     const settings = this.settingsFor(session);
     if (session.type.channel === "voice") {
       if (!session.connected && settings.createForAbandoned && !settings.delayUntilConnected) return this.decide(session, "ended", at);
-      return none(id, "abandoned_call", at);
+      return none(session, "abandoned_call", at);
     }
-    if (session.connected) return none(id, "below_message_threshold", at);
+    if (session.connected) return none(session, "below_message_threshold", at);
     switch (settings.abandonedChats) {
       case "all":
         return this.decide(session, "ended", at);
       case "min":
-        return session.consumerMessages >= settings.abandonedMinMessages ? this.decide(session, "ended", at) : none(id, "abandoned_chat_below_message_threshold", at);
+        return session.consumerMessages >= settings.abandonedMinMessages ? this.decide(session, "ended", at) : none(session, "abandoned_chat_below_message_threshold", at);
       case "none": {
         const short = settings.shortAbandonSeconds !== null && epochMs(at) - epochMs(session.startedAt) <= settings.shortAbandonSeconds * 1000;
-        return none(id, short ? "short_abandoned_chat" : "abandoned_chat", at);
+        return none(session, short ? "short_abandoned_chat" : "abandoned_chat", at);
       }
       default:
         return settings.abandonedChats satisfies never;
@@ -221,13 +221,14 @@ export class Decider {
   private recordDecision(session: Session, trigger: Trigger, at: string): Decision {
     const settings = this.settingsFor(session);
     const crm = this.policy.crm;
+    const v = session.variant;
     if (settings.appendToOpen && session.endUser !== undefined) {
       const endUser = session.endUser;
       const target = chooseRecord(callOut("the record store", () => this.store.recordsOf(endUser, session.queue)), crm, settings, at);
       if (target !== undefined) {
         const { record, reopen } = target;
         if (reopen) callOut("the record store", () => this.store.update(record.recordId, { status: crm.reopenStatus, closedAt: null }));
-        return { sessionId: session.id, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen };
+        return { sessionId: session.id, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen, policy: v.policy, revision: v.revision, overrides: matched(v) };
       }
     }
     const title = session.variant.title({
@@ -239,7 +240,7 @@ export class Decider {
       startedAt: session.startedAt,
     });
     const recordId = callOut("the record store", () => this.store.create({ endUser: session.endUser ?? null, queue: session.queue, status: crm.newStatus, createdAt: at, closedAt: null }));
-    return { sessionId: session.id, decision: "create", recordId, trigger, at, title, tags: [...session.type.tags], status: crm.newStatus };
+    return { sessionId: session.id, decision: "create", recordId, trigger, at, title, tags: [...session.type.tags], status: crm.newStatus, policy: v.policy, revision: v.revision, overrides: matched(v) };
   }
 
   private recordStatus(recordId: string, status: string, at: string): Rejection | undefined {
@@ -255,6 +256,12 @@ export class Decider {
   }
 }
 
-function none(sessionId: string, reason: Extract<Decision, { decision: "none" }>["reason"], at: string): Decision {
-  return { sessionId, decision: "none", reason, at };
+function none(session: Session, reason: Extract<Decision, { decision: "none" }>["reason"], at: string): Decision {
+  const v = session.variant;
+  return { sessionId: session.id, decision: "none", reason, at, policy: v.policy, revision: v.revision, overrides: matched(v) };
+}
+
+/** The overrides a decision lists (provenance, with the variant's policy and revision): a copy the caller may keep. */
+function matched(variant: Variant): number[] {
+  return variant.overrides.length === 0 ? [] : [...variant.overrides];
 }

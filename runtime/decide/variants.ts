@@ -10,6 +10,10 @@ export interface Variant {
   settings: Settings;
   title: RenderTitle;
   types: SessionTypes;
+  /** Provenance of its decisions: the policy's name and revision, the overrides merged in. */
+  policy: string;
+  revision: string;
+  overrides: readonly number[];
 }
 
 /** Merged variants kept for reuse; a policy whose overrides match in more combinations builds the rest again. */
@@ -30,7 +34,7 @@ export class Variants {
   private readonly types = new Map<string, SessionTypes>();
 
   constructor(private readonly policy: CompiledPolicy) {
-    this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy) };
+    this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy), policy: policy.name, revision: policy.revision, overrides: [] };
     this.conditions = policy.overrides.map((o) => o.condition as CompiledCondition);
     this.titles.set(JSON.stringify(policy.title), this.base.title);
     this.types.set(JSON.stringify(policy.tags), this.base.types);
@@ -65,13 +69,15 @@ export class Variants {
     let records: Settings = policy.records;
     let title: Title = policy.title;
     let tags: Tags = policy.tags;
+    const matched: number[] = [];
     policy.overrides.forEach((override, i) => {
       if (key[i] !== "1") return;
+      matched.push(i);
       records = { ...records, ...override.records };
       title = { ...title, ...override.title };
       tags = { ...tags, ...override.tags };
     });
-    return { settings: records, title: this.titleFor(title), types: this.typesFor(tags) };
+    return { settings: records, title: this.titleFor(title), types: this.typesFor(tags), policy: policy.name, revision: policy.revision, overrides: matched };
   }
 
   private titleFor(title: Title): RenderTitle {

@@ -64,9 +64,9 @@ export interface CompiledPolicy {
  */
 export interface Crm {
   /**
-   * The CRM system.
+   * The CRM system's name, from the catalog. The runtime reads only the capabilities below, so it is not an enum: a runtime loads bundles for CRMs added to the catalog after it was built.
    */
-  system: "salesforce" | "zendesk" | "kustomer" | "freshdesk";
+  system: string;
   /**
    * Status of a new record.
    */

@@ -8,6 +8,18 @@ export type Decision = Create | Append | None;
  * The event type that made the record due.
  */
 export type Trigger = "assigned" | "connected" | "message" | "ended";
+/**
+ * Provenance: the name of the policy that decided (metadata.name).
+ */
+export type PolicyName = string;
+/**
+ * Provenance: the policy's revision in the bundle (sha256:<hex> of its source file).
+ */
+export type Revision = string;
+/**
+ * Provenance: the indexes (from 0, in file order) of the policy's overrides whose conditions held when the session started; empty when none did.
+ */
+export type MatchedOverrides = number[];
 
 /**
  * A new record was created.
@@ -42,6 +54,9 @@ export interface Create {
    * The record's status after the action.
    */
   status: string;
+  policy: PolicyName;
+  revision: Revision;
+  overrides: MatchedOverrides;
 }
 /**
  * The session was appended to an existing record, which keeps its title.
@@ -76,6 +91,9 @@ export interface Append {
    * Whether the record was closed and has been reopened.
    */
   reopened: boolean;
+  policy: PolicyName;
+  revision: Revision;
+  overrides: MatchedOverrides;
 }
 /**
  * The session ended without a record.
@@ -102,4 +120,7 @@ export interface None {
    * When the session ended.
    */
   at: string;
+  policy: PolicyName;
+  revision: Revision;
+  overrides: MatchedOverrides;
 }

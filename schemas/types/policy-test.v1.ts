@@ -133,4 +133,16 @@ export interface ExpectedDecision {
     | "short_abandoned_chat"
     | "abandoned_chat_below_message_threshold"
     | "below_message_threshold";
+  /**
+   * The name of the policy that decided.
+   */
+  policy?: string;
+  /**
+   * The policy's revision (sha256:<hex> of its source file); rarely worth pinning in a test.
+   */
+  revision?: string;
+  /**
+   * Indexes (from 0, in file order) of the overrides that matched when the session started: the whole list is compared.
+   */
+  overrides?: number[];
 }

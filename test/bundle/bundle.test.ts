@@ -83,7 +83,7 @@ describe("crm-policy compile", () => {
 
   it("simulate refuses a tampered bundle with a clear error and no stack trace", async () => {
     const path = join(dir, "tampered.bundle.json");
-    writeFileSync(path, bundleText().replace('"reopenStatus":"Open"', '"reopenStatus":"Closed"'));
+    writeFileSync(path, bundleText().replace('"reopenStatus":"Open"', '"reopenStatus":"Reopened"'));
     const result = await runCli(["simulate", "--policy", path, "--name", "acme-support", "--events", "examples/sessions.jsonl"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/digest mismatch/);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,7 +42,9 @@ export function runBundle(policy: RecordCreationPolicy, records: CrmRecord[], ev
 
 export function runReference(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[]): Step[] {
   const catalog = defaultCatalog();
-  const reference = new ReferenceInterpreter(policy, catalog, structuredClone(records));
+  // The revision is the SHA-256 of the source text the runtime's bundle was compiled from.
+  const revision = "sha256:" + createHash("sha256").update(JSON.stringify(policy)).digest("hex");
+  const reference = new ReferenceInterpreter(policy, catalog, structuredClone(records), revision);
   return events.map((event) => {
     const outcome = reference.apply(structuredClone(event));
     if ("decision" in outcome) return { decision: outcome.decision };

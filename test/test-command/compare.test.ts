@@ -4,7 +4,8 @@ import { compare, type Difference } from "../../cli/policy-tests/compare.js";
 import type { Decision } from "@crm-policy/runtime";
 import type { ExpectedDecision, TestCase } from "../../schemas/types/policy-test.v1.js";
 
-const none = (sessionId: string): Decision => ({ sessionId, decision: "none", reason: "abandoned_call", at: "2026-11-20T10:00:00Z" });
+const provenance = { policy: "acme-support", revision: "sha256:" + "0".repeat(64), overrides: [] };
+const none = (sessionId: string): Decision => ({ sessionId, decision: "none", reason: "abandoned_call", at: "2026-11-20T10:00:00Z", ...provenance });
 const create = (sessionId: string, recordId = "sim-1"): Decision => ({
   sessionId,
   decision: "create",
@@ -14,6 +15,7 @@ const create = (sessionId: string, recordId = "sim-1"): Decision => ({
   title: `IVR Call ${sessionId}`,
   tags: [],
   status: "New",
+  ...provenance,
 });
 const start = { type: "started" as const };
 

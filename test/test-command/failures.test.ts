@@ -1,10 +1,14 @@
 // A failing run: each kind of difference, as the human report prints it. The fixture
 // (fixtures/failing/failing.test.yaml) is written to fail in known ways.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixtures, policiesFolder, runTest } from "./support.js";
 
 const file = join(fixtures.failing, "failing.test.yaml");
+const revision = "sha256:" + createHash("sha256").update(readFileSync(join(fixtures.failing, "mini-support.yaml"))).digest("hex");
+const provenance = `"policy":"mini-support","revision":"${revision}","overrides":[]`;
 
 describe("a failing test file", () => {
   it("exits 1 and counts passes and failures", async () => {
@@ -24,18 +28,20 @@ describe("a failing test file", () => {
         '          trigger: expected "assigned", actual "connected"',
         '          tags: expected ["x"], actual []',
         '        missing: no decision for expect item 2 on line 22: {"sessionId":"c3","decision":"none"}',
+        "        decision 2 (session `c2`) differs from expect item 3 on line 23:",
+        "          overrides: expected [0], actual []",
         "        event 3 on line 16 was accepted, but `rejected` lists it",
         "        event 6 on line 19 was rejected: unknown session `c9`: no `started` event seen",
         "        decisions made:",
-        '          {"sessionId":"c1","decision":"create","recordId":"sim-1","trigger":"connected","at":"2026-11-20T10:00:30Z","title":"IVR Call c1","tags":[],"status":"New"}',
-        '          {"sessionId":"c2","decision":"none","reason":"abandoned_call","at":"2026-11-20T10:02:00Z"}',
+        `          {"sessionId":"c1","decision":"create","recordId":"sim-1","trigger":"connected","at":"2026-11-20T10:00:30Z","title":"IVR Call c1","tags":[],"status":"New",${provenance}}`,
+        `          {"sessionId":"c2","decision":"none","reason":"abandoned_call","at":"2026-11-20T10:02:00Z",${provenance}}`,
         `  FAIL  an extra decision, and a name with <markup> & "quotes"  (${file}:26)`,
         "        decision 1 (session `c1`) differs from expect item 1 on line 37:",
         '          title: expected "IVR Call c1", actual (no such field)',
-        '        extra: decision 2 was not expected: {"sessionId":"h1","decision":"none","reason":"below_message_threshold","at":"2026-11-20T10:01:00Z"}',
+        `        extra: decision 2 was not expected: {"sessionId":"h1","decision":"none","reason":"below_message_threshold","at":"2026-11-20T10:01:00Z",${provenance}}`,
         "        decisions made:",
-        '          {"sessionId":"c1","decision":"append","recordId":"R1","trigger":"connected","at":"2026-11-20T10:00:30Z","tags":[],"status":"Working","reopened":false}',
-        '          {"sessionId":"h1","decision":"none","reason":"below_message_threshold","at":"2026-11-20T10:01:00Z"}',
+        `          {"sessionId":"c1","decision":"append","recordId":"R1","trigger":"connected","at":"2026-11-20T10:00:30Z","tags":[],"status":"Working","reopened":false,${provenance}}`,
+        `          {"sessionId":"h1","decision":"none","reason":"below_message_threshold","at":"2026-11-20T10:01:00Z",${provenance}}`,
         "",
       ].join("\n"),
     );

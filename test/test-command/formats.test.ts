@@ -27,8 +27,9 @@ describe("--format junit", () => {
     expect(cases[0]?.children).toEqual([]);
     const failure = cases[1]?.children[0];
     expect(failure?.name).toBe("failure");
-    expect(failure?.attributes["message"]).toBe("4 differences: decision 1 (session `c1`) differs from expect item 1 on line 21");
+    expect(failure?.attributes["message"]).toBe("5 differences: decision 1 (session `c1`) differs from expect item 1 on line 21");
     expect(failure?.text).toContain('trigger: expected "assigned", actual "connected"');
+    expect(failure?.text).toContain("overrides: expected [0], actual []");
     expect(failure?.text).toContain("event 6 on line 19 was rejected: unknown session `c9`: no `started` event seen");
     expect(cases[2]?.children[0]?.text).toContain('title: expected "IVR Call c1", actual (no such field)');
   });
@@ -69,6 +70,8 @@ describe("--format github", () => {
       '  trigger: expected "assigned", actual "connected"',
       '  tags: expected ["x"], actual []',
       'missing: no decision for expect item 2 on line 22: {"sessionId":"c3","decision":"none"}',
+      "decision 2 (session `c2`) differs from expect item 3 on line 23:",
+      "  overrides: expected [0], actual []",
       "event 3 on line 16 was accepted, but `rejected` lists it",
       "event 6 on line 19 was rejected: unknown session `c9`: no `started` event seen",
     ]);

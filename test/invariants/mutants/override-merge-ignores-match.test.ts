@@ -11,7 +11,7 @@ vi.mock("../../../runtime/decide/variants.js", async (importOriginal) => {
   const { titleRenderer } = await import("../../../runtime/title/render-title.js");
   const { SessionTypes } = await import("../../../runtime/decide/session-types.js");
   const proto = original.Variants.prototype as any;
-  proto.merge = function (this: any, _key: string) {
+  proto.merge = function (this: any, key: string) {
     const { policy } = this;
     let records = { ...policy.records };
     let title = { ...policy.title };
@@ -23,7 +23,8 @@ vi.mock("../../../runtime/decide/variants.js", async (importOriginal) => {
     }
     const sessionTypes = policy.sessionTypes.map((t: { name: string }) => ({ ...t, tags: recordTags(t.name, policy.crm, tags) }));
     const merged = { ...policy, records, title, tags, sessionTypes };
-    return { settings: records, title: titleRenderer(merged), types: new SessionTypes(merged) };
+    const matched = [...key].flatMap((c, i) => (c === "1" ? [i] : [])); // provenance as usual: the bug is in the settings
+    return { settings: records, title: titleRenderer(merged), types: new SessionTypes(merged), policy: policy.name, revision: policy.revision, overrides: matched };
   };
   return original;
 });

@@ -1,4 +1,4 @@
-import { Decider, Rejection } from "@crm-policy/runtime";
+import { Decider, Rejection, type Outcome as Given } from "@crm-policy/runtime";
 import { MemoryRecordStore } from "@crm-policy/runtime";
 import { isBlank } from "../cli/blank-line.js";
 import type { Line } from "../cli/read-lines.js";
@@ -80,14 +80,18 @@ export class LogReplay {
     const [da, db] = this.deciders;
     const oa = da.receive(event);
     const ob = db.receive(event);
-    // the event's own rejection, if any, is its last outcome; decisions before it are of sessions time closed
-    const ra = oa[oa.length - 1] instanceof Rejection;
-    const rb = ob[ob.length - 1] instanceof Rejection;
-    if (ra && rb) this.rejected++;
+    const ra = oa.some(ownRejection);
+    this.countRejected(oa, ob);
     const e = event as { type: string; sessionId: string };
     if (e.type === "started" && !ra && !this.open.has(e.sessionId)) this.open.set(e.sessionId, { start: event as Started });
     for (const o of oa) if (!(o instanceof Rejection)) this.decided(0, o);
     for (const o of ob) if (!(o instanceof Rejection)) this.decided(1, o);
+  }
+
+  /** Lines both versions rejected: this one, and earlier ones held for a `started` that did not come (holding is the same for every policy). */
+  private countRejected(oa: readonly Given[], ob: readonly Given[]): void {
+    const held = (os: readonly Given[]) => os.filter((o) => o instanceof Rejection && o.event !== undefined).length;
+    this.rejected += (oa.some(ownRejection) && ob.some(ownRejection) ? 1 : 0) + Math.min(held(oa), held(ob));
   }
 
   private decided(side: 0 | 1, d: Decision): void {
@@ -124,12 +128,18 @@ export class LogReplay {
    * other rejected) differs too.
    */
   finish(files: { events: string; records?: string | undefined }): LogDiff {
-    this.deciders.forEach((decider, side) => {
-      for (const o of decider.flush()) if (!(o instanceof Rejection)) this.decided(side as 0 | 1, o);
-    });
+    const [fa, fb] = [this.deciders[0].flush(), this.deciders[1].flush()];
+    this.countRejected(fa, fb);
+    for (const o of fa) if (!(o instanceof Rejection)) this.decided(0, o);
+    for (const o of fb) if (!(o instanceof Rejection)) this.decided(1, o);
     this.sessions = this.deciders[0].sessionsStarted;
     for (const [sessionId, pair] of [...this.open]) if (pair.before !== undefined || pair.after !== undefined) this.settle(sessionId, pair);
     const groups = this.table.list().map((g) => ({ ...g, example: { ...g.example, sessionIds: this.ids.get(g.key) ?? [] } }));
     return { events: files.events, ...(files.records === undefined ? {} : { records: files.records }), lines: this.lines, rejected: this.rejected, sessions: this.sessions, differing: this.differing, groups };
   }
+}
+
+/** The event's own rejection, not that of an event held earlier. */
+function ownRejection(o: Given): boolean {
+  return o instanceof Rejection && o.event === undefined;
 }

@@ -12,8 +12,8 @@ import { isValidEvent } from "./event-schema.js";
 import { referenceTags } from "./tags.js";
 import { instant, referenceTitle } from "./titles.js";
 
-/** What one event did. */
-export type Outcome = { decision: Decision } | { rejected: string } | { warning: string } | {};
+/** What one event did (`held`: a rejection of an event held earlier for its session's start, not of this one). */
+export type Outcome = { decision: Decision } | { rejected: string; held?: true } | { warning: string } | {};
 
 interface SessionHistory {
   start: Started;
@@ -33,6 +33,16 @@ interface SessionHistory {
   /** Deadlines tie in the order they were set (its start, then its end). */
   dueSeq: number;
 }
+
+/** An event of a session whose `started` has not come yet. */
+interface HeldEvent {
+  event: SessionEvent & { sessionId: string };
+  dueSeq: number;
+}
+
+/** Bounds on held events (docs/semantics.md): per session, and in all. */
+const heldPerSession = 64;
+const heldInAll = 10_000;
 
 export interface ReferenceOptions {
   /** ms of event time after `ended` that late events are applied and end decisions wait (default 30 s). */
@@ -54,6 +64,8 @@ function lastAt(session: SessionHistory): string {
  */
 export class ReferenceInterpreter {
   private readonly sessions = new Map<string, SessionHistory>();
+  /** Events that came before their session's `started`, in arrival order. */
+  private held: HeldEvent[] = [];
   private readonly records: CrmRecord[];
   private created = 0;
 
@@ -88,7 +100,18 @@ export class ReferenceInterpreter {
     const out = this.advance(instant(event.at));
     const outcome = this.apply(event);
     if (Object.keys(outcome).length > 0) out.push(outcome);
+    if (event.type === "started") out.push(...this.release(event.sessionId));
     return out;
+  }
+
+  /** Once a session has started, its held events are applied in the order they happened (by `at`, then arrival). */
+  private release(sessionId: string): Outcome[] {
+    const session = this.sessions.get(sessionId);
+    if (session === undefined || session.closed) return [];
+    const mine = this.held.filter((h) => h.event.sessionId === sessionId);
+    this.held = this.held.filter((h) => h.event.sessionId !== sessionId);
+    const ordered = mine.map((h, arrival) => ({ h, arrival })).sort((a, b) => instant(a.h.event.at) - instant(b.h.event.at) || a.arrival - b.arrival);
+    return ordered.map(({ h }) => this.apply(h.event)).filter((o) => Object.keys(o).length > 0).map((o) => ("rejected" in o ? { ...o, held: true as const } : o));
   }
 
   /** Event time moves to `time`: sessions due by then are closed. */
@@ -109,10 +132,19 @@ export class ReferenceInterpreter {
   private advance(t: number, moveTime = true): Outcome[] {
     const out: Outcome[] = [];
     for (;;) {
-      const open = [...this.sessions.values()].filter((s) => !s.closed && this.due(s) <= t);
-      if (open.length === 0) break;
-      const next = open.reduce((a, b) => (this.due(b) < this.due(a) || (this.due(b) === this.due(a) && b.dueSeq < a.dueSeq) ? b : a));
-      const decision = this.close(next);
+      // open sessions and held events whose time has come, earliest deadline first; ties in the order the deadlines were set
+      const due = [
+        ...[...this.sessions.values()].filter((s) => !s.closed).map((s) => ({ due: this.due(s), seq: s.dueSeq, session: s as SessionHistory | undefined, held: undefined as HeldEvent | undefined })),
+        ...this.held.map((h) => ({ due: instant(h.event.at) + this.lateness, seq: h.dueSeq, session: undefined, held: h })),
+      ].filter((d) => d.due <= t);
+      if (due.length === 0) break;
+      const next = due.reduce((a, b) => (b.due < a.due || (b.due === a.due && b.seq < a.seq) ? b : a));
+      if (next.held !== undefined) {
+        this.held = this.held.filter((h) => h !== next.held);
+        out.push({ rejected: "its session did not start within the lateness", held: true });
+        continue;
+      }
+      const decision = this.close(next.session!);
       if (decision !== undefined) out.push({ decision });
     }
     if (moveTime && t > this.now) this.now = t;
@@ -137,7 +169,7 @@ export class ReferenceInterpreter {
     // An ended session is remembered until its start is maxSessionAge old.
     if (session?.closed === true && this.now >= instant(session.start.at) + this.maxAge) session = undefined;
     if (session === undefined) {
-      if (event.type !== "started") return { rejected: "unknown session" };
+      if (event.type !== "started") return this.hold(event);
       if (instant(event.at) + this.maxAge <= this.now) return { rejected: "started more than maxSessionAge before event time" };
       return this.start(event);
     }
@@ -177,6 +209,15 @@ export class ReferenceInterpreter {
     const outcome = this.decide(session, event.type as Trigger, event.at);
     if (session.endedAt !== undefined) this.close(session); // a late event decided it
     return outcome;
+  }
+
+  /** An event before its session's `started`: held while its `at` plus the lateness is ahead of event time, within the bounds. */
+  private hold(event: SessionEvent & { sessionId: string }): Outcome {
+    if (instant(event.at) + this.lateness <= this.now) return { rejected: "unknown session" };
+    if (this.held.filter((h) => h.event.sessionId === event.sessionId).length >= heldPerSession) return { rejected: "too many held events for the session" };
+    if (this.held.length >= heldInAll) return { rejected: "too many held events" };
+    this.held.push({ event, dueSeq: ++this.seq });
+    return {};
   }
 
   private rememberId(session: SessionHistory, event: SessionEvent): void {

@@ -21,7 +21,7 @@ export const simulateSpec = defineCommand({
     events: { type: "string", value: "FILE|-", required: true, description: "session events as JSON Lines; - reads stdin" },
     records: { type: "string", value: "FILE", description: "existing CRM records as JSON Lines" },
     trust: { type: "string", value: "DIR|FILE", description: "public keys: the bundle must be signed by one of them" },
-    lateness: { type: "string", value: "DURATION", description: "how long after a session's end its late events still count; end decisions wait that long (e.g. 30s, 2m, 0; default 30s)" },
+    lateness: { type: "string", value: "DURATION", description: "how late an event may come and still count as if in order: events stamped at or before a session's end, and events that come before its `started` (held for it), count while event time is within this of their time; end decisions wait this long after the end (e.g. 30s, 2m; 0: strict delivery order, nothing held; default 30s)" },
     "max-session-age": { type: "string", value: "DURATION", description: "a session with no `ended` this long after its start is closed as `expired` (default 1d)" },
   },
   examples: ["crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events examples/sessions.jsonl"],
@@ -66,12 +66,14 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const out = new Output(io);
   const summary = () =>
     `sessions ${decider.sessionsStarted}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
-  const reject = (reason: string) => {
+  const reject = (reason: string, line = lineNumber) => {
     counts.rejected++;
-    io.stderr.write(`line ${lineNumber}: rejected: ${escapeText(reason)}\n`);
+    io.stderr.write(`line ${line}: rejected: ${escapeText(reason)}\n`);
   };
+  // the lines of events held for their session's `started`: a held event refused later is reported at its own line
+  const heldLines = new WeakMap<object, number>();
   const report = (result: Decision | Rejection): void => {
-    if (result instanceof Rejection) return reject(result.reason);
+    if (result instanceof Rejection) return reject(result.reason, (result.event === undefined ? undefined : heldLines.get(result.event as object)) ?? lineNumber);
     counts[result.decision]++;
     out.write(JSON.stringify(result) + "\n");
   };
@@ -109,6 +111,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
         }
         if (isMessageWithoutId(value)) messagesWithoutId++;
         for (const result of decider.receive(value)) report(result);
+        if (decider.isHeld(value)) heldLines.set(value as object, lineNumber);
       }
       // what this read of the input decided goes out now: a live stream sees it at once
       out.push();

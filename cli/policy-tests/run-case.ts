@@ -25,12 +25,15 @@ export function runCase(policy: CompiledPolicy, test: TestCase): CaseRun {
   });
   for (const value of test.events) {
     event++;
-    for (const result of decider.receive(value)) {
-      if (result instanceof Rejection) run.rejections.push({ event, reason: result.reason });
-      else run.decisions.push(result);
-    }
+    for (const result of decider.receive(value)) record(result);
   }
   flushing = true;
-  for (const result of decider.flush()) if (!(result instanceof Rejection)) run.decisions.push(result);
+  for (const result of decider.flush()) record(result);
   return run;
+
+  function record(result: Decision | Rejection): void {
+    if (!(result instanceof Rejection)) run.decisions.push(result);
+    // an event held for its session's `started` and refused later is counted at its own number
+    else run.rejections.push({ event: result.event === undefined ? event : (test.events as readonly unknown[]).indexOf(result.event) + 1, reason: result.reason });
+  }
 }

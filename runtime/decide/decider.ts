@@ -7,6 +7,7 @@ import { chooseRecord, statusChange } from "../records/choose-record.js";
 import type { RecordStore } from "../records/record-store.js";
 import { Deadlines } from "./deadlines.js";
 import { EndedSessions } from "./ended-sessions.js";
+import { HeldEvent, HeldEvents } from "./held-events.js";
 import { internPool, Session } from "./session.js";
 import { Variants, type Variant } from "./variants.js";
 
@@ -21,6 +22,8 @@ export class Rejection {
     readonly reason: string,
     readonly retryable = false,
     readonly cause?: unknown,
+    /** The event refused, when it is not the one just received: one held for its session's `started` (docs/semantics.md). */
+    readonly event?: unknown,
   ) {}
 }
 
@@ -59,9 +62,11 @@ export interface DeciderOptions {
   /** Told about accepted but suspicious input, e.g. a session type not in the catalog. */
   onWarning?: (message: string) => void;
   /**
-   * How long (ms of event time) after a session's `ended` its late events are still applied as
-   * if in order; the decisions that depend on the end wait that long. Default 30 s; 0: decided
-   * at `ended`.
+   * How long (ms of event time) a late event still counts as if in order: after a session's
+   * `ended` its events stamped at or before the end are applied, and the decisions that depend
+   * on the end wait that long; events that come before their session's `started` are held for
+   * it until event time is that far past their `at`. Default 30 s; 0: decided at `ended`,
+   * nothing held.
    */
   lateness?: number;
   /** A session with no `ended` this long (ms of event time) after its start is closed: `expired`. Default a day. */
@@ -104,7 +109,10 @@ export class Decider {
   private now = -Infinity;
   private readonly lateness: number;
   private readonly maxAge: number;
-  private readonly deadlines = new Deadlines<Session>();
+  /** Open sessions (until their expiry, or their end plus the lateness) and held events (until their `at` plus the lateness). */
+  private readonly deadlines = new Deadlines<Session | HeldEvent>();
+  /** Events of sessions whose `started` has not come yet. */
+  private readonly held = new HeldEvents();
   /** Ended sessions in the order they ended, with the time each may be forgotten. */
   private readonly ended: EndedSessions;
   private readonly variants: Variants;
@@ -134,6 +142,16 @@ export class Decider {
     return this.startedCount;
   }
 
+  /** Events held for their session's `started`. */
+  get heldEvents(): number {
+    return this.held.size;
+  }
+
+  /** Whether this event value (as given to `receive`) is held for its session's `started`. */
+  isHeld(value: unknown): boolean {
+    return this.held.size > 0 && this.held.holds(value);
+  }
+
   /** What the runtime holds of one in-flight session, for a service to show; undefined otherwise. */
   inspect(sessionId: string): SessionState | undefined {
     const session = this.sessions.get(sessionId);
@@ -160,6 +178,7 @@ export class Decider {
       else if (t > this.now) this.now = t;
       const result = this.apply(event);
       if (result !== undefined) (out ??= []).push(result);
+      if (event.type === "started" && this.held.size > 0) this.release(event.sessionId, (out ??= []));
     } catch (error) {
       if (!(error instanceof CallerFailure)) throw error;
       (out ??= []).push(new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error));
@@ -176,13 +195,16 @@ export class Decider {
     return out;
   }
 
-  /** End of input (or shutdown): every session in flight is closed now, each with its one decision if it has none. */
+  /**
+   * End of input (or shutdown): every session in flight is closed now, each with its one
+   * decision if it has none, and every held event is rejected, earliest deadline first.
+   */
   flush(): readonly Outcome[] {
     const out: Outcome[] = [];
     this.guarded(out, () => {
       for (let s = this.deadlines.peek(); s !== undefined; s = this.deadlines.peek()) {
-        const decision = this.close(s, "at the end of input");
-        if (decision !== undefined) out.push(decision);
+        const outcome = this.close(s, "at the end of input");
+        if (outcome !== undefined) out.push(outcome);
       }
     });
     return out;
@@ -200,14 +222,20 @@ export class Decider {
   /** Closes every session due by `t`, earliest deadline first; then event time is `t`. */
   private advance(t: number, out: Outcome[]): void {
     for (let s = this.deadlines.peek(); s !== undefined && s.due <= t; s = this.deadlines.peek()) {
-      const decision = this.close(s);
-      if (decision !== undefined) out.push(decision);
+      const outcome = this.close(s);
+      if (outcome !== undefined) out.push(outcome);
     }
     if (t > this.now) this.now = t;
   }
 
-  /** An ended session whose lateness has passed, or one that never ended and expired. */
-  private close(session: Session, when = `${this.maxAge / 1000} s after its start`): Decision | undefined {
+  /** An ended session whose lateness has passed, one that never ended and expired, or a held event whose session did not start in time. */
+  private close(session: Session | HeldEvent, when = `${this.maxAge / 1000} s after its start`): Outcome | undefined {
+    if (session instanceof HeldEvent) {
+      this.deadlines.remove(session);
+      this.held.drop(session);
+      const within = when === "at the end of input" ? "by the end of input" : `within the lateness (${this.lateness / 1000} s) after this event`;
+      return new Rejection(`unknown session \`${session.event.sessionId}\`: its \`started\` did not come ${within}`, false, undefined, session.event);
+    }
     if (session.endedAt !== undefined) return this.end(session, session.endedAt);
     const at = session.lastAt;
     if (session.decided) {
@@ -228,7 +256,7 @@ export class Decider {
       this.sessions.delete(event.sessionId);
       session = undefined;
     }
-    if (session === undefined) return event.type === "started" ? this.start(event) : new Rejection(`unknown session \`${event.sessionId}\`: no \`started\` event seen`);
+    if (session === undefined) return event.type === "started" ? this.start(event) : this.hold(event);
     if (session instanceof Ended) return this.afterEnd(event.sessionId, session.at, event.at);
     const eventId = event.eventId;
     if (eventId !== undefined && !session.decided) {
@@ -311,6 +339,38 @@ export class Decider {
     this.live++;
     this.startedCount++;
     return undefined;
+  }
+
+  /**
+   * An event of a session not started (or forgotten): held until event time reaches its `at`
+   * plus the lateness, for its `started` to come; else (lateness 0, too old, a bound) rejected.
+   */
+  private hold(event: HeldEvent["event"]): Rejection | undefined {
+    const t = epochMs(event.at);
+    const unknown = `unknown session \`${event.sessionId}\`: no \`started\` event seen`;
+    if (t + this.lateness <= this.now) return new Rejection(this.lateness === 0 ? unknown : `${unknown}, and the event came too late to be held for it (more than the lateness, ${this.lateness / 1000} s, after its \`at\`)`);
+    const held = this.held.hold(event, t);
+    if (typeof held === "string") return new Rejection(`${unknown}, and ${held}`);
+    this.deadlines.set(held, t + this.lateness);
+    return undefined;
+  }
+
+  /** The session has started: its held events are applied as if they had come after it, in the order they happened. */
+  private release(sessionId: string, out: Outcome[]): void {
+    if (!(this.sessions.get(sessionId) instanceof Session)) return; // its `started` was refused: they wait on
+    const waiting = this.held.take(sessionId);
+    if (waiting === undefined) return;
+    for (const held of waiting) this.deadlines.remove(held);
+    for (const held of waiting) {
+      try {
+        const result = this.apply(held.event);
+        if (result instanceof Rejection) out.push(new Rejection(result.reason, false, undefined, held.event));
+        else if (result !== undefined) out.push(result);
+      } catch (error) {
+        if (!(error instanceof CallerFailure)) throw error;
+        out.push(new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error, held.event));
+      }
+    }
   }
 
   /** A consumer message counts once: by its eventId (checked before), else by its instant among messages without one. */

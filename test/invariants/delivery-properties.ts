@@ -97,7 +97,7 @@ export const everySessionDecided: CustomInvariant = {
         // redelivery: at least one decision an id, at most one an accepted start instant
         const starts = new Map<string, Set<number>>();
         trace.events.forEach((e, i) => {
-          if (e["type"] !== "started" || outcomes[i]!.some((o) => "rejected" in o)) return;
+          if (e["type"] !== "started" || outcomes[i]!.some((o) => "rejected" in o && o.held !== true)) return;
           const id = String(e["sessionId"]);
           starts.set(id, (starts.get(id) ?? new Set()).add(Date.parse(String(e["at"]))));
         });

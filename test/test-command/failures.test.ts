@@ -31,7 +31,7 @@ describe("a failing test file", () => {
         "        decision 2 (session `c2`) differs from expect item 3 on line 23:",
         "          overrides: expected [0], actual []",
         "        event 3 on line 16 was accepted, but `rejected` lists it",
-        "        event 6 on line 19 was rejected: unknown session `c9`: no `started` event seen",
+        "        event 6 on line 19 was rejected: unknown session `c9`: its `started` did not come by the end of input",
         "        decisions made:",
         `          {"sessionId":"c1","decision":"create","recordId":"sim-1","trigger":"connected","at":"2026-11-20T10:00:30Z","title":"IVR Call c1","tags":[],"status":"New",${provenance}}`,
         `          {"sessionId":"c2","decision":"none","reason":"abandoned_call","at":"2026-11-20T10:02:00Z",${provenance}}`,

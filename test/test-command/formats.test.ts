@@ -30,7 +30,7 @@ describe("--format junit", () => {
     expect(failure?.attributes["message"]).toBe("5 differences: decision 1 (session `c1`) differs from expect item 1 on line 21");
     expect(failure?.text).toContain('trigger: expected "assigned", actual "connected"');
     expect(failure?.text).toContain("overrides: expected [0], actual []");
-    expect(failure?.text).toContain("event 6 on line 19 was rejected: unknown session `c9`: no `started` event seen");
+    expect(failure?.text).toContain("event 6 on line 19 was rejected: unknown session `c9`: its `started` did not come by the end of input");
     expect(cases[2]?.children[0]?.text).toContain('title: expected "IVR Call c1", actual (no such field)');
   });
 
@@ -73,7 +73,7 @@ describe("--format github", () => {
       "decision 2 (session `c2`) differs from expect item 3 on line 23:",
       "  overrides: expected [0], actual []",
       "event 3 on line 16 was accepted, but `rejected` lists it",
-      "event 6 on line 19 was rejected: unknown session `c9`: no `started` event seen",
+      "event 6 on line 19 was rejected: unknown session `c9`: its `started` did not come by the end of input",
     ]);
     expect(second?.slice(1, 4)).toEqual([failingFile, "26", "11"]);
   });

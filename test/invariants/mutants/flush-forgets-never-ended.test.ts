@@ -8,8 +8,8 @@ vi.mock("../../../runtime/decide/decider.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../../runtime/decide/decider.js")>();
   const proto = original.Decider.prototype as any;
   const close = proto.close;
-  proto.close = function (this: any, session: any) {
-    if (session.endedAt !== undefined) return close.call(this, session);
+  proto.close = function (this: any, session: any, ...rest: unknown[]) {
+    if (session.endedAt !== undefined || session.event !== undefined) return close.call(this, session, ...rest); // ended sessions, held events
     this.forget(session, session.lastAt);
     return undefined;
   };

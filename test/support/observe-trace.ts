@@ -19,7 +19,8 @@ import { sessionPolicy } from "./session-policy.js";
  * - a session exists from its first accepted `started`; later `started`s are redeliveries;
  * - once its `ended` is accepted, nothing more happens to it (later events are redeliveries);
  * - `connected` implies `assigned`; repeats change nothing;
- * - consumer messages are counted once per distinct `at` (the redelivery rule);
+ * - consumer messages are counted once per distinct `eventId`, or without one once per
+ *   distinct instant (the redelivery rule);
  * - records: the given ones, plus one per `create` decision, with `record.status` changes
  *   (closedAt set on open → closed, kept on closed → closed, cleared on → open) and the
  *   reopening an `append` reports.
@@ -58,7 +59,7 @@ export interface ObservedSession {
   assignedAt: number | undefined;
   connectedAt: number | undefined;
   endedAt: number | undefined;
-  /** `at` of each distinct consumer message, in order. */
+  /** Each distinct consumer message, in order: `id <eventId>`, or `at <instant>` without an id. */
   consumerMessageTimes: string[];
   decisions: ObservedDecision[];
 }
@@ -101,7 +102,8 @@ export function observe(policy: RecordCreationPolicy, records: readonly CrmRecor
           session.assignedAt ??= index;
           session.connectedAt ??= index;
         }
-        if (type === "message" && event["from"] === "consumer" && !session.consumerMessageTimes.includes(String(event["at"]))) session.consumerMessageTimes.push(String(event["at"]));
+        const key = event["eventId"] === undefined ? `at ${instant(String(event["at"]))}` : `id ${String(event["eventId"])}`;
+        if (type === "message" && event["from"] === "consumer" && !session.consumerMessageTimes.includes(key)) session.consumerMessageTimes.push(key);
         if (type === "ended") session.endedAt = index;
       }
     }

@@ -23,6 +23,11 @@ export class Deadlines<T extends Timed> {
     return this.heap[0];
   }
 
+  /** Every item, earliest deadline first (ties in the order their deadlines were set). */
+  ordered(): T[] {
+    return [...this.heap].sort((a, b) => (this.before(a, b) ? -1 : 1));
+  }
+
   /** Adds the item, or moves it if it is already in: its deadline is now `due`. */
   set(item: T, due: number): void {
     item.due = due;

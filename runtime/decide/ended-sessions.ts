@@ -12,6 +12,20 @@ export class EndedSessions {
     this.ring = new Array<string | undefined>(Math.max(1, capacity)).fill(undefined);
   }
 
+  get capacity(): number {
+    return this.ring.length;
+  }
+
+  /** The ids remembered, oldest first: adding them in this order to an empty ring rebuilds this one. */
+  remembered(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.ring.length; i++) {
+      const id = this.ring[(this.next + i) % this.ring.length];
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  }
+
   /** Remembers an ended session; returns the id that falls out of memory, if any. */
   add(sessionId: string): string | undefined {
     const evicted = this.ring[this.next];

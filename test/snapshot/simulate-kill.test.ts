@@ -12,25 +12,38 @@ import { writeInputs } from "../../bench/simulate.js";
 import { syntheticTrace } from "../../bench/trace.js";
 
 const events = 100_000;
-const kills = 3;
+const kills = 4;
 const every = "4000";
 
-/** Runs `simulate` with stdout to a file; kills it with SIGKILL once the file has `killAtBytes` (if given). */
-function simulate(args: string[], out: string, killAtBytes?: number): Promise<{ code: number | null; killed: boolean; stderr: string }> {
+/** When to kill: once the output file has `bytes`, or as soon as the run has written its `checkpoints`-th checkpoint to `file`. */
+type Kill = { bytes: number } | { checkpoints: number; file: string };
+
+/** Runs `simulate` with stdout to a file; kills it with SIGKILL when `kill` says. */
+function simulate(args: string[], out: string, kill?: Kill): Promise<{ code: number | null; killed: boolean; stderr: string }> {
   const fd = openSync(out, "w");
   const child = spawn(process.execPath, ["bin/crm-policy.js", "simulate", ...args], { stdio: ["ignore", fd, "pipe"] });
   closeSync(fd);
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let killed = false;
+  let written = 0;
+  let last = kill !== undefined && "file" in kill && existsSync(kill.file) ? statSync(kill.file).mtimeMs : 0;
+  const due = (): boolean => {
+    if (kill === undefined) return false;
+    if ("bytes" in kill) return statSync(out).size >= kill.bytes;
+    const mtime = existsSync(kill.file) ? statSync(kill.file).mtimeMs : 0;
+    if (mtime !== last) {
+      last = mtime;
+      written++;
+    }
+    return written >= kill.checkpoints;
+  };
   const poll =
-    killAtBytes === undefined
+    kill === undefined
       ? undefined
       : setInterval(() => {
-          if (statSync(out).size >= killAtBytes && !killed) {
-            killed = child.kill("SIGKILL");
-          }
-        }, 5);
+          if (!killed && due()) killed = child.kill("SIGKILL");
+        }, 2);
   return new Promise((resolve) =>
     child.on("close", (code) => {
       if (poll !== undefined) clearInterval(poll);
@@ -60,8 +73,8 @@ it(`simulate killed ${kills} times with SIGKILL and resumed from its checkpoints
   const story: string[] = [];
   for (let run = 0; ; run++) {
     const out = join(files.dir, `run-${run}.out`);
-    const killAt = run < kills ? Math.floor(wholeBytes * (0.1 + 0.8 * random()) * (1 - run / (kills + 1))) : undefined;
     let args: string[];
+    let done = 0;
     if (!existsSync(checkpoint)) {
       args = [...base, "--events", files.events, "--records", files.records];
       kept.length = 0;
@@ -75,8 +88,13 @@ it(`simulate killed ${kills} times with SIGKILL and resumed from its checkpoints
       writeFileSync(rest, log.slice(from - 1).join("\n") + "\n");
       args = [...base, "--events", rest, "--from-line", String(from), "--resume", checkpoint];
       story.push(`resumed at line ${position} from line ${from}, keeping ${decisionLines} lines`);
+      done = decisionLines;
     }
-    const result = await simulate([...args, "--checkpoint", checkpoint, "--checkpoint-every", every], out, killAt);
+    // somewhere between 10% and 50% of what is left to write; or right after the run's first
+    // checkpoint, when the lines it counts have only just been written
+    const left = (expected.length - done) / expected.length;
+    const kill: Kill | undefined = run >= kills ? undefined : run % 3 === 0 ? { bytes: Math.floor(left * wholeBytes * (0.1 + 0.4 * random())) } : { checkpoints: 1, file: checkpoint };
+    const result = await simulate([...args, "--checkpoint", checkpoint, "--checkpoint-every", every], out, kill);
     kept.push(...lines(out));
     if (!result.killed) {
       expect(result.code, `seed ${seed}: ${result.stderr.slice(-2000)}`).toBe(0);

@@ -11,9 +11,12 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts `crm-policy serve ARGS --listen 127.0.0.1:0` and waits for its "listening" log line. */
-export function startServerProcess(args: string[], timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["bin/crm-policy.js", "serve", ...args, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts `crm-policy serve ARGS --listen 127.0.0.1:0` and waits for its "listening" log line.
+ * `command` is what node runs before `serve`: the installed command unless a test says otherwise.
+ */
+export function startServerProcess(args: string[], timeoutMs = 60_000, command = ["bin/crm-policy.js"]): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...command, "serve", ...args, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
   const logs: Record<string, unknown>[] = [];
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

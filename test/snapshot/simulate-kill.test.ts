@@ -24,7 +24,7 @@ function simulate(args: string[], out: string, kill?: Kill): Promise<{ code: num
   const child = spawn(process.execPath, ["bin/crm-policy.js", "simulate", ...args], { stdio: ["ignore", fd, "pipe"] });
   closeSync(fd);
   let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let killed = false;
   let written = 0;
   let last = kill !== undefined && "file" in kill && existsSync(kill.file) ? statSync(kill.file).mtimeMs : 0;

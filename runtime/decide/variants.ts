@@ -59,6 +59,7 @@ export class Variants {
    * were evaluated at its start); indexes in increasing order, each below the number of overrides.
    */
   withOverrides(indexes: readonly number[]): Variant {
+    if (indexes.length === 0) return this.base;
     const matched = new Set(indexes);
     let key = "";
     for (let i = 0; i < this.conditions.length; i++) key += matched.has(i) ? "1" : "0";

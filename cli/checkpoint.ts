@@ -9,7 +9,6 @@ export const checkpointFormat = "crm-policy-simulate-checkpoint/v1";
 
 /** What `simulate` counts for its summary. */
 export interface Counts {
-  sessions: number;
   create: number;
   append: number;
   none: number;
@@ -84,7 +83,7 @@ export function readCheckpoint(path: string): Checkpoint {
   count(c["messagesWithoutId"], "messagesWithoutId");
   const counts = c["counts"];
   if (typeof counts !== "object" || counts === null) throw bad("no `counts`");
-  for (const name of ["sessions", "create", "append", "none", "rejected", "warnings"]) count((counts as Record<string, unknown>)[name], `counts.${name}`);
+  for (const name of ["create", "append", "none", "rejected", "warnings"]) count((counts as Record<string, unknown>)[name], `counts.${name}`);
   if (!Array.isArray(c["records"])) throw bad("`records` is not a list");
   const seen = new Set<string>();
   (c["records"] as unknown[]).forEach((record, i) => {

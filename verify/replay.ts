@@ -31,12 +31,12 @@ export function accepted(run: Run): Trace {
 }
 
 /**
- * Runs a trace through a fresh Decider over an in-memory CRM holding the trace's records:
- * exactly what `crm-policy simulate --records --events` does with it.
+ * Runs a trace through a fresh Decider over an in-memory CRM holding the trace's records, and
+ * flushes it at the end: exactly what `crm-policy simulate --records --events` does with it.
  */
 export function replay(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace): Run {
   const decider = new Decider(policy.compiled, new MemoryRecordStore(trace.records), verifyOptions);
-  return drive(policy, settings, trace, (event) => single(decider.receive(event)));
+  return drive(policy, settings, trace, (event) => single(decider.receive(event)), () => decider.flush());
 }
 
 /**
@@ -50,9 +50,9 @@ export class Replayer {
   private traces = 0;
 
   /**
-   * `maxInFlight`: traces may leave sessions that never end; once the Decider holds this many,
-   * a fresh one takes over (ids never repeat across traces, so nothing observable changes),
-   * and memory stays flat however many traces run.
+   * `maxInFlight`: a fresh Decider takes over once the current one holds this many sessions
+   * (ids never repeat across traces, so nothing observable changes). Each trace is flushed at
+   * its end, so none stays in flight; this is a guard, and memory stays flat however many run.
    */
   constructor(
     private readonly policy: PolicyUnderTest,
@@ -75,17 +75,23 @@ export class Replayer {
     if (this.decider.inFlight >= this.maxInFlight) this.decider = this.fresh();
     this.store.current = new MemoryRecordStore(trace.records);
     const prefix = `${++this.traces}:`;
-    return drive(this.policy, this.settings, trace, (event) => {
-      const result = single(this.decider.receive(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId }));
-      return result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) };
-    });
+    const unprefixed = (result: Decision | Rejection | undefined) => (result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) });
+    const decider = this.decider;
+    return drive(
+      this.policy,
+      this.settings,
+      trace,
+      (event) => unprefixed(single(decider.receive(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId }))),
+      () => decider.flush().map((o) => unprefixed(o)!),
+    );
   }
 }
 
 /**
  * Traces are decided as delivered in order, each decision at its event: no lateness. The traces
  * one Replayer runs share a decider but not a clock (each starts at its own time), so nothing
- * is closed by event time (no maxSessionAge) and ended sessions are forgotten by count.
+ * is closed by event time (no maxSessionAge) and ended sessions are forgotten by count; the
+ * end of each trace closes its sessions that never ended, as the end of input does in simulate.
  */
 const verifyOptions = { lateness: 0, maxSessionAge: Infinity, endedSessionMemory: 64 };
 
@@ -111,7 +117,11 @@ class SwappableStore implements RecordStore {
   }
 }
 
-function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace, push: (event: SessionEvent) => Decision | Rejection | undefined): Run {
+/**
+ * Feeds the trace's events one by one, then `finish` (the flush): its decisions are recorded at
+ * index `trace.events.length`, the end of the trace.
+ */
+function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace, push: (event: SessionEvent) => Decision | Rejection | undefined, finish: () => readonly (Decision | Rejection)[]): Run {
   const observer = new Observer(trace.records, (start) => settings.for(start), policy.compiled.crm.closedStatuses);
   const decisions: Decision[] = [];
   const strays: Decision[] = [];
@@ -134,5 +144,17 @@ function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace,
     if (!observer.sessions.has(result.sessionId)) strays.push(result);
     observer.decided(result, index);
   });
+  if (crash === undefined) {
+    try {
+      for (const result of finish()) {
+        if (result instanceof Rejection) throw new Error(result.reason);
+        decisions.push(result);
+        if (!observer.sessions.has(result.sessionId)) strays.push(result);
+        observer.decided(result, trace.events.length);
+      }
+    } catch (error) {
+      crash = `the runtime threw at the end of the trace: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
   return { trace, sessions: observer.sessions, decisions, strays, rejected, ...(crash === undefined ? {} : { crash }) };
 }

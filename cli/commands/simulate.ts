@@ -69,7 +69,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write(`${escapeText(values.records ?? "")}: record \`${escapeText(record.recordId)}\`: warning: ${escapeText(warning)}\n`);
   }
 
-  const counts: Counts = resumed?.counts ?? { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
+  const counts: Counts = resumed?.counts ?? { create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
   let lineNumber = 0;
   let messagesWithoutId = resumed?.messagesWithoutId ?? 0;
   /** Decision lines written so far, by this run and the runs it resumes. */
@@ -100,7 +100,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   let lastCheckpoint = skipThrough;
   const out = new Output(io);
   const summary = () =>
-    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
+    `sessions ${decider.sessionsStarted}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
   const reject = (reason: string) => {
     counts.rejected++;
     io.stderr.write(`line ${lineNumber}: rejected: ${escapeText(reason)}\n`);
@@ -156,10 +156,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
           io.stderr.write(`line ${lineNumber}: warning: ${escapeText(warning)}\n`);
         }
         if (isMessageWithoutId(value)) messagesWithoutId++;
-        const before = decider.inFlight;
-        const results = decider.receive(value);
-        if (decider.inFlight > before) counts.sessions++;
-        for (const result of results) report(result);
+        for (const result of decider.receive(value)) report(result);
       }
       // what this read of the input decided goes out now: a live stream sees it at once
       out.push();

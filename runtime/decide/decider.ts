@@ -107,16 +107,14 @@ export class Decider {
   /** In-flight sessions, and the end of recently ended ones. */
   private readonly sessions = new Map<string, Session | Ended>();
   private live = 0;
+  private startedCount = 0;
   /** Event time: the latest `at` of a valid event, or a time given to advanceTo. */
   private now = -Infinity;
   private readonly lateness: number;
   private readonly maxAge: number;
   private readonly deadlines = new Deadlines<Session>();
-  /** Ended sessions in the order they were remembered, with the time they may be forgotten. */
-  private readonly forgetIds: string[] = [];
-  private readonly forgetTimes: number[] = [];
-  private forgetHead = 0;
-  private readonly ended: EndedSessions | undefined;
+  /** Ended sessions in the order they ended, with the time each may be forgotten. */
+  private readonly ended: EndedSessions;
   private variants: Variants;
   private readonly intern = internPool();
   private readonly warn: (message: string) => void;
@@ -130,7 +128,7 @@ export class Decider {
   ) {
     this.lateness = options.lateness ?? defaultLateness;
     this.maxAge = options.maxSessionAge ?? defaultMaxSessionAge;
-    this.ended = options.endedSessionMemory === undefined ? undefined : new EndedSessions(options.endedSessionMemory);
+    this.ended = new EndedSessions(options.endedSessionMemory);
     this.dirty = options.trackChanges === true ? new Set() : undefined;
     this.variants = new Variants(policy);
     const onWarning = options.onWarning;
@@ -157,11 +155,18 @@ export class Decider {
    * continue exactly where this decider is now.
    */
   snapshot(): DeciderSnapshot {
-    const sessions = this.deadlines.ordered();
-    const ended: { id: string; at: string; forgetMs: number }[] = [];
-    for (const [id, entry] of this.sessions) if (entry instanceof Ended && entry.forgetMs > this.now) ended.push({ id, at: entry.at, forgetMs: entry.forgetMs });
-    const timing = { lateness: this.lateness, maxSessionAge: this.maxAge, endedSessionMemory: this.ended?.capacity ?? null };
-    return takeSnapshot({ current: this.variants.policy, timing, now: this.now, sessions, ended, endedRing: this.ended?.remembered() ?? [] });
+    // the sessions map holds the end of an id's latest ending (its last entry), while its time is not up
+    const entries = this.ended.entries();
+    const ended: { id: string; forgetMs: number; at?: string }[] = new Array(entries.length);
+    const seen = new Set<string>();
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const { id, forgetMs } = entries[i]!;
+      const entry = seen.has(id) ? undefined : this.sessions.get(id);
+      seen.add(id);
+      ended[i] = entry instanceof Ended && entry.forgetMs > this.now ? { id, forgetMs, at: entry.at } : { id, forgetMs };
+    }
+    const timing = { lateness: this.lateness, maxSessionAge: this.maxAge, endedSessionMemory: this.ended.capacity === Infinity ? null : this.ended.capacity };
+    return takeSnapshot({ current: this.variants.policy, timing, now: this.now, started: this.startedCount, sessions: this.deadlines.ordered(), ended });
   }
 
   /**
@@ -174,13 +179,14 @@ export class Decider {
     const read = readSnapshot(policies, snapshot);
     const { timing } = read;
     const decider = new Decider(read.current.policy, store, { ...options, lateness: timing.lateness, maxSessionAge: timing.maxSessionAge, ...(timing.endedSessionMemory === null ? {} : { endedSessionMemory: timing.endedSessionMemory }) });
-    decider.load(read.current, read.now, read.sessions, read.ended, read.endedRing);
+    decider.load(read.current, read.now, read.started, read.sessions, read.ended);
     return decider;
   }
 
-  private load(current: Variants, now: number, sessions: readonly RestoredSession[], ended: readonly { id: string; at: string; forgetMs: number }[], ring: readonly string[]): void {
+  private load(current: Variants, now: number, started: number, sessions: readonly RestoredSession[], ended: readonly { id: string; forgetMs: number; at?: string }[]): void {
     this.variants = current;
     this.now = now;
+    this.startedCount = started;
     for (const r of sessions) {
       const session = new Session(r.start, sessionTypeAsSeen(r.variant, r.start), r.variant, this.intern);
       Object.assign(session, r.progress);
@@ -188,12 +194,10 @@ export class Decider {
       this.deadlines.set(session, session.endedAt !== undefined ? session.endMs + this.lateness : session.startMs + this.maxAge);
       this.live++;
     }
-    for (const e of [...ended].sort((a, b) => a.forgetMs - b.forgetMs)) {
-      this.sessions.set(e.id, new Ended(e.at, epochMs(e.at), e.forgetMs));
-      this.forgetIds.push(e.id);
-      this.forgetTimes.push(e.forgetMs);
+    for (const e of ended) {
+      if (e.at !== undefined) this.sessions.set(e.id, new Ended(e.at, epochMs(e.at), e.forgetMs));
+      this.ended.add(e.id, e.forgetMs);
     }
-    for (const id of ring) this.ended?.add(id);
   }
 
   /**
@@ -207,9 +211,14 @@ export class Decider {
     return ids;
   }
 
-  /** Sessions started and not yet ended. */
+  /** Sessions started and not yet closed. */
   get inFlight(): number {
     return this.live;
+  }
+
+  /** Sessions started so far (a redelivered `started` is not another). */
+  get sessionsStarted(): number {
+    return this.startedCount;
   }
 
   /** What the runtime holds of one in-flight session, for a service to show; undefined otherwise. */
@@ -242,7 +251,7 @@ export class Decider {
       if (!(error instanceof CallerFailure)) throw error;
       (out ??= []).push(new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error));
     }
-    if (this.forgetHead < this.forgetTimes.length && this.forgetTimes[this.forgetHead]! <= this.now) this.forgetOld();
+    if (this.ended.nextDue <= this.now) this.forgetOld();
     return out ?? noOutcomes;
   }
 
@@ -259,7 +268,7 @@ export class Decider {
     const out: Outcome[] = [];
     this.guarded(out, () => {
       for (let s = this.deadlines.peek(); s !== undefined; s = this.deadlines.peek()) {
-        const decision = this.close(s);
+        const decision = this.close(s, "at the end of input");
         if (decision !== undefined) out.push(decision);
       }
     });
@@ -285,14 +294,14 @@ export class Decider {
   }
 
   /** An ended session whose lateness has passed, or one that never ended and expired. */
-  private close(session: Session): Decision | undefined {
+  private close(session: Session, when = `${this.maxAge / 1000} s after its start`): Decision | undefined {
     if (session.endedAt !== undefined) return this.end(session, session.endedAt);
     const at = session.lastAt;
     if (session.decided) {
       this.forget(session, at);
       return undefined;
     }
-    this.warn(`session \`${session.id}\` has no \`ended\` ${this.maxAge / 1000} s after its start: closed as if it ended at its last event, ${at}`);
+    this.warn(`session \`${session.id}\` has no \`ended\` ${when}: closed as if it ended at its last event, ${at}`);
     const decision = this.decideAtEnd(session, at);
     this.forget(session, at);
     return decision.decision === "none" ? none(session, "expired", at) : decision;
@@ -386,6 +395,7 @@ export class Decider {
     this.sessions.set(event.sessionId, session);
     this.deadlines.set(session, session.startMs + this.maxAge);
     this.live++;
+    this.startedCount++;
     return undefined;
   }
 
@@ -421,9 +431,7 @@ export class Decider {
     this.sessions.set(id, new Ended(at, epochMs(at), forgetMs));
     this.deadlines.remove(session);
     this.live--;
-    this.forgetIds.push(id);
-    this.forgetTimes.push(forgetMs);
-    const evicted = this.ended?.add(id);
+    const evicted = this.ended.add(id, forgetMs);
     if (evicted !== undefined && this.sessions.get(evicted) instanceof Ended) {
       this.sessions.delete(evicted);
       this.dirty?.add(evicted);
@@ -432,25 +440,13 @@ export class Decider {
 
   /** Frees the ended sessions whose time is up (the lookup checks the time too: this only frees memory). */
   private forgetOld(): void {
-    const ids = this.forgetIds;
-    const times = this.forgetTimes;
-    let head = this.forgetHead;
-    while (head < times.length && times[head]! <= this.now) {
-      const id = ids[head]!;
+    for (const id of this.ended.due(this.now)) {
       const entry = this.sessions.get(id);
       if (entry instanceof Ended && entry.forgetMs <= this.now) this.sessions.delete(id);
-      head++;
     }
-    if (head > 1024 && head * 2 > times.length) {
-      ids.splice(0, head);
-      times.splice(0, head);
-      head = 0;
-    }
-    this.forgetHead = head;
   }
 
   private decideAtEnd(session: Session, at: string): Decision {
-    const id = session.id;
     const settings = this.settingsFor(session);
     if (session.type.channel === "voice") {
       if (!session.connected && settings.createForAbandoned && !settings.delayUntilConnected) return this.decide(session, "ended", at);

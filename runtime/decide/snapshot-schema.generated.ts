@@ -4,11 +4,11 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://crm-policy.dev/schemas/decider-snapshot.v1.schema.json","title":"DeciderSnapshot","type":"object","additionalProperties":false,"required":["format","bundleFormat","timing","now","policy","policies","sessions","ended","endedRing"],"properties":{"format":{"const":"crm-policy-decider-snapshot/v1"},"bundleFormat":{"type":"string","maxLength":100},"timing":{"type":"object","additionalProperties":false,"required":["lateness","maxSessionAge","endedSessionMemory"],"properties":{"lateness":{"type":["integer","null"],"minimum":0},"maxSessionAge":{"type":["integer","null"],"minimum":0},"endedSessionMemory":{"type":["integer","null"],"minimum":1,"maximum":1048576}}},"now":{"type":["integer","null"]},"policy":{"type":"integer","minimum":0},"policies":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/PolicyVersion"}},"sessions":{"type":"array","items":{"$ref":"#/$defs/SessionSnapshot"}},"ended":{"type":"array","items":{"$ref":"#/$defs/EndedSession"}},"endedRing":{"type":"array","items":{"$ref":"#/$defs/SessionId"}}},"$defs":{"SessionId":{"type":"string","minLength":1,"maxLength":256},"Time":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$","maxLength":64},"PolicyVersion":{"title":"PolicyVersion","type":"object","additionalProperties":false,"required":["name","revision"],"properties":{"name":{"type":"string","maxLength":1000},"revision":{"type":"string","maxLength":1000}}},"SessionSnapshot":{"title":"SessionSnapshot","type":"object","additionalProperties":false,"required":["sessionId","policy","overrides","startedAt","channel","sessionType","queue","assigned","connected","decided","consumerMessages","lastAt"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"policy":{"type":"integer","minimum":0},"overrides":{"type":"array","items":{"type":"integer","minimum":0}},"startedAt":{"$ref":"#/$defs/Time"},"channel":{"enum":["voice","chat"]},"sessionType":{"type":"string","minLength":1},"queue":{"type":"string","minLength":1},"endUser":{"type":"string"},"menuPath":{"type":"string"},"phoneNumber":{"type":"string"},"language":{"type":"string"},"assigned":{"type":"boolean"},"connected":{"type":"boolean"},"decided":{"type":"boolean"},"consumerMessages":{"type":"integer","minimum":0},"messageTimes":{"type":"array","items":{"type":"integer"}},"eventIds":{"type":"array","maxItems":256,"items":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","maxLength":1000}}},"endedAt":{"$ref":"#/$defs/Time"},"lastAt":{"$ref":"#/$defs/Time"}}},"EndedSession":{"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","at","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"at":{"$ref":"#/$defs/Time"},"forgetMs":{"type":["integer","null"]}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://crm-policy.dev/schemas/decider-snapshot.v1.schema.json","title":"DeciderSnapshot","type":"object","additionalProperties":false,"required":["format","bundleFormat","timing","now","started","policy","policies","sessions","ended"],"properties":{"format":{"const":"crm-policy-decider-snapshot/v1"},"bundleFormat":{"type":"string","maxLength":100},"timing":{"type":"object","additionalProperties":false,"required":["lateness","maxSessionAge","endedSessionMemory"],"properties":{"lateness":{"type":["integer","null"],"minimum":0},"maxSessionAge":{"type":["integer","null"],"minimum":0},"endedSessionMemory":{"type":["integer","null"],"minimum":0,"maximum":1048576}}},"now":{"type":["integer","null"]},"started":{"type":"integer","minimum":0},"policy":{"type":"integer","minimum":0},"policies":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/PolicyVersion"}},"sessions":{"type":"array","items":{"$ref":"#/$defs/SessionSnapshot"}},"ended":{"type":"array","items":{"$ref":"#/$defs/EndedSession"}}},"$defs":{"SessionId":{"type":"string","minLength":1,"maxLength":256},"Time":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$","maxLength":64},"PolicyVersion":{"title":"PolicyVersion","type":"object","additionalProperties":false,"required":["name","revision"],"properties":{"name":{"type":"string","maxLength":1000},"revision":{"type":"string","maxLength":1000}}},"SessionSnapshot":{"title":"SessionSnapshot","type":"object","additionalProperties":false,"required":["sessionId","policy","overrides","startedAt","channel","sessionType","queue","assigned","connected","decided","consumerMessages","lastAt"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"policy":{"type":"integer","minimum":0},"overrides":{"type":"array","items":{"type":"integer","minimum":0}},"startedAt":{"$ref":"#/$defs/Time"},"channel":{"enum":["voice","chat"]},"sessionType":{"type":"string","minLength":1},"queue":{"type":"string","minLength":1},"endUser":{"type":"string"},"menuPath":{"type":"string"},"phoneNumber":{"type":"string"},"language":{"type":"string"},"assigned":{"type":"boolean"},"connected":{"type":"boolean"},"decided":{"type":"boolean"},"consumerMessages":{"type":"integer","minimum":0},"messageTimes":{"type":"array","items":{"type":"integer"}},"eventIds":{"type":"array","maxItems":256,"items":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","maxLength":1000}}},"endedAt":{"$ref":"#/$defs/Time"},"lastAt":{"$ref":"#/$defs/Time"}}},"EndedSession":{"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"forgetMs":{"type":["integer","null"]},"at":{"$ref":"#/$defs/Time"}}}}};
 const schema32 = {"title":"PolicyVersion","type":"object","additionalProperties":false,"required":["name","revision"],"properties":{"name":{"type":"string","maxLength":1000},"revision":{"type":"string","maxLength":1000}}};
-const schema34 = {"type":"string","minLength":1,"maxLength":256};
 const func1 = Object.prototype.hasOwnProperty;
 const schema33 = {"title":"SessionSnapshot","type":"object","additionalProperties":false,"required":["sessionId","policy","overrides","startedAt","channel","sessionType","queue","assigned","connected","decided","consumerMessages","lastAt"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"policy":{"type":"integer","minimum":0},"overrides":{"type":"array","items":{"type":"integer","minimum":0}},"startedAt":{"$ref":"#/$defs/Time"},"channel":{"enum":["voice","chat"]},"sessionType":{"type":"string","minLength":1},"queue":{"type":"string","minLength":1},"endUser":{"type":"string"},"menuPath":{"type":"string"},"phoneNumber":{"type":"string"},"language":{"type":"string"},"assigned":{"type":"boolean"},"connected":{"type":"boolean"},"decided":{"type":"boolean"},"consumerMessages":{"type":"integer","minimum":0},"messageTimes":{"type":"array","items":{"type":"integer"}},"eventIds":{"type":"array","maxItems":256,"items":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","maxLength":1000}}},"endedAt":{"$ref":"#/$defs/Time"},"lastAt":{"$ref":"#/$defs/Time"}}};
+const schema34 = {"type":"string","minLength":1,"maxLength":256};
 const schema35 = {"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$","maxLength":64};
 const pattern4 = new RegExp("^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$", "u");
 
@@ -507,7 +507,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","at","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"at":{"$ref":"#/$defs/Time"},"forgetMs":{"type":["integer","null"]}}};
+const schema38 = {"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"forgetMs":{"type":["integer","null"]},"at":{"$ref":"#/$defs/Time"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -522,14 +522,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.sessionId === undefined) && (missing0 = "sessionId")) || ((data.at === undefined) && (missing0 = "at"))) || ((data.forgetMs === undefined) && (missing0 = "forgetMs"))){
+if(((data.sessionId === undefined) && (missing0 = "sessionId")) || ((data.forgetMs === undefined) && (missing0 = "forgetMs"))){
 validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "sessionId") || (key0 === "at")) || (key0 === "forgetMs"))){
+if(!(((key0 === "sessionId") || (key0 === "forgetMs")) || (key0 === "at"))){
 validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -564,18 +564,31 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.at !== undefined){
-let data1 = data.at;
+if(data.forgetMs !== undefined){
+let data1 = data.forgetMs;
 const _errs5 = errors;
-const _errs6 = errors;
-if(errors === _errs6){
-if(typeof data1 === "string"){
-if(data1.length > 64){
+if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
+validate23.errors = [{instancePath:instancePath+"/forgetMs",schemaPath:"#/properties/forgetMs/type",keyword:"type",params:{type: schema38.properties.forgetMs.type},message:"must be integer,null"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.at !== undefined){
+let data2 = data.at;
+const _errs7 = errors;
+const _errs8 = errors;
+if(errors === _errs8){
+if(typeof data2 === "string"){
+if(data2.length > 64){
 validate23.errors = [{instancePath:instancePath+"/at",schemaPath:"#/$defs/Time/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
-if(!pattern4.test(data1)){
+if(!pattern4.test(data2)){
 validate23.errors = [{instancePath:instancePath+"/at",schemaPath:"#/$defs/Time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
@@ -586,20 +599,7 @@ validate23.errors = [{instancePath:instancePath+"/at",schemaPath:"#/$defs/Time/t
 return false;
 }
 }
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.forgetMs !== undefined){
-let data2 = data.forgetMs;
-const _errs8 = errors;
-if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
-validate23.errors = [{instancePath:instancePath+"/forgetMs",schemaPath:"#/properties/forgetMs/type",keyword:"type",params:{type: schema38.properties.forgetMs.type},message:"must be integer,null"}];
-return false;
-}
-var valid0 = _errs8 === errors;
+var valid0 = _errs7 === errors;
 }
 else {
 var valid0 = true;
@@ -634,7 +634,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((((data.format === undefined) && (missing0 = "format")) || ((data.bundleFormat === undefined) && (missing0 = "bundleFormat"))) || ((data.timing === undefined) && (missing0 = "timing"))) || ((data.now === undefined) && (missing0 = "now"))) || ((data.policy === undefined) && (missing0 = "policy"))) || ((data.policies === undefined) && (missing0 = "policies"))) || ((data.sessions === undefined) && (missing0 = "sessions"))) || ((data.ended === undefined) && (missing0 = "ended"))) || ((data.endedRing === undefined) && (missing0 = "endedRing"))){
+if((((((((((data.format === undefined) && (missing0 = "format")) || ((data.bundleFormat === undefined) && (missing0 = "bundleFormat"))) || ((data.timing === undefined) && (missing0 = "timing"))) || ((data.now === undefined) && (missing0 = "now"))) || ((data.started === undefined) && (missing0 = "started"))) || ((data.policy === undefined) && (missing0 = "policy"))) || ((data.policies === undefined) && (missing0 = "policies"))) || ((data.sessions === undefined) && (missing0 = "sessions"))) || ((data.ended === undefined) && (missing0 = "ended"))){
 validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -757,8 +757,8 @@ validate20.errors = [{instancePath:instancePath+"/timing/endedSessionMemory",sch
 return false;
 }
 else {
-if(data5 < 1 || isNaN(data5)){
-validate20.errors = [{instancePath:instancePath+"/timing/endedSessionMemory",schemaPath:"#/properties/timing/properties/endedSessionMemory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data5 < 0 || isNaN(data5)){
+validate20.errors = [{instancePath:instancePath+"/timing/endedSessionMemory",schemaPath:"#/properties/timing/properties/endedSessionMemory/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -798,17 +798,17 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.policy !== undefined){
-let data7 = data.policy;
+if(data.started !== undefined){
+let data7 = data.started;
 const _errs16 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate20.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [{instancePath:instancePath+"/started",schemaPath:"#/properties/started/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate20.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate20.errors = [{instancePath:instancePath+"/started",schemaPath:"#/properties/started/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -819,45 +819,66 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.policies !== undefined){
-let data8 = data.policies;
+if(data.policy !== undefined){
+let data8 = data.policy;
 const _errs18 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate20.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs18){
-if(Array.isArray(data8)){
-if(data8.length < 1){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validate20.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.policies !== undefined){
+let data9 = data.policies;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data9)){
+if(data9.length < 1){
 validate20.errors = [{instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid2 = true;
-const len0 = data8.length;
+const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-const _errs20 = errors;
-const _errs21 = errors;
-if(errors === _errs21){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let data10 = data9[i0];
+const _errs22 = errors;
+const _errs23 = errors;
+if(errors === _errs23){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
-if(((data9.name === undefined) && (missing2 = "name")) || ((data9.revision === undefined) && (missing2 = "revision"))){
+if(((data10.name === undefined) && (missing2 = "name")) || ((data10.revision === undefined) && (missing2 = "revision"))){
 validate20.errors = [{instancePath:instancePath+"/policies/" + i0,schemaPath:"#/$defs/PolicyVersion/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs23 = errors;
-for(const key2 in data9){
+const _errs25 = errors;
+for(const key2 in data10){
 if(!((key2 === "name") || (key2 === "revision"))){
 validate20.errors = [{instancePath:instancePath+"/policies/" + i0,schemaPath:"#/$defs/PolicyVersion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs23 === errors){
-if(data9.name !== undefined){
-let data10 = data9.name;
-const _errs24 = errors;
-if(errors === _errs24){
-if(typeof data10 === "string"){
-if(data10.length > 1000){
+if(_errs25 === errors){
+if(data10.name !== undefined){
+let data11 = data10.name;
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data11 === "string"){
+if(data11.length > 1000){
 validate20.errors = [{instancePath:instancePath+"/policies/" + i0+"/name",schemaPath:"#/$defs/PolicyVersion/properties/name/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
@@ -867,18 +888,18 @@ validate20.errors = [{instancePath:instancePath+"/policies/" + i0+"/name",schema
 return false;
 }
 }
-var valid4 = _errs24 === errors;
+var valid4 = _errs26 === errors;
 }
 else {
 var valid4 = true;
 }
 if(valid4){
-if(data9.revision !== undefined){
-let data11 = data9.revision;
-const _errs26 = errors;
-if(errors === _errs26){
-if(typeof data11 === "string"){
-if(data11.length > 1000){
+if(data10.revision !== undefined){
+let data12 = data10.revision;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data12 === "string"){
+if(data12.length > 1000){
 validate20.errors = [{instancePath:instancePath+"/policies/" + i0+"/revision",schemaPath:"#/$defs/PolicyVersion/properties/revision/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
@@ -888,7 +909,7 @@ validate20.errors = [{instancePath:instancePath+"/policies/" + i0+"/revision",sc
 return false;
 }
 }
-var valid4 = _errs26 === errors;
+var valid4 = _errs28 === errors;
 }
 else {
 var valid4 = true;
@@ -902,7 +923,7 @@ validate20.errors = [{instancePath:instancePath+"/policies/" + i0,schemaPath:"#/
 return false;
 }
 }
-var valid2 = _errs20 === errors;
+var valid2 = _errs22 === errors;
 if(!valid2){
 break;
 }
@@ -914,26 +935,26 @@ validate20.errors = [{instancePath:instancePath+"/policies",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sessions !== undefined){
-let data12 = data.sessions;
-const _errs28 = errors;
-if(errors === _errs28){
-if(Array.isArray(data12)){
-var valid5 = true;
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
+let data13 = data.sessions;
 const _errs30 = errors;
-if(!(validate21(data12[i1], {instancePath:instancePath+"/sessions/" + i1,parentData:data12,parentDataProperty:i1,rootData,dynamicAnchors}))){
+if(errors === _errs30){
+if(Array.isArray(data13)){
+var valid5 = true;
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+const _errs32 = errors;
+if(!(validate21(data13[i1], {instancePath:instancePath+"/sessions/" + i1,parentData:data13,parentDataProperty:i1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs30 === errors;
+var valid5 = _errs32 === errors;
 if(!valid5){
 break;
 }
@@ -944,26 +965,26 @@ validate20.errors = [{instancePath:instancePath+"/sessions",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs28 === errors;
+var valid0 = _errs30 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.ended !== undefined){
-let data14 = data.ended;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data14)){
-var valid6 = true;
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
+let data15 = data.ended;
 const _errs33 = errors;
-if(!(validate23(data14[i2], {instancePath:instancePath+"/ended/" + i2,parentData:data14,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(errors === _errs33){
+if(Array.isArray(data15)){
+var valid6 = true;
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+const _errs35 = errors;
+if(!(validate23(data15[i2], {instancePath:instancePath+"/ended/" + i2,parentData:data15,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
-var valid6 = _errs33 === errors;
+var valid6 = _errs35 === errors;
 if(!valid6){
 break;
 }
@@ -974,53 +995,7 @@ validate20.errors = [{instancePath:instancePath+"/ended",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.endedRing !== undefined){
-let data16 = data.endedRing;
-const _errs34 = errors;
-if(errors === _errs34){
-if(Array.isArray(data16)){
-var valid7 = true;
-const len3 = data16.length;
-for(let i3=0; i3<len3; i3++){
-let data17 = data16[i3];
-const _errs36 = errors;
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data17 === "string"){
-if(data17.length > 256){
-validate20.errors = [{instancePath:instancePath+"/endedRing/" + i3,schemaPath:"#/$defs/SessionId/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
-return false;
-}
-else {
-if(data17.length < 1){
-validate20.errors = [{instancePath:instancePath+"/endedRing/" + i3,schemaPath:"#/$defs/SessionId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/endedRing/" + i3,schemaPath:"#/$defs/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs36 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/endedRing",schemaPath:"#/properties/endedRing/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs34 === errors;
+var valid0 = _errs33 === errors;
 }
 else {
 var valid0 = true;

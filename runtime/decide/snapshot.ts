@@ -33,10 +33,17 @@ export interface DeciderParts {
   current: CompiledPolicy;
   timing: Timing;
   now: number;
+  started: number;
   /** In-flight sessions, earliest deadline first. */
   sessions: readonly Session[];
-  ended: readonly { id: string; at: string; forgetMs: number }[];
-  endedRing: readonly string[];
+  /** The ended sessions remembered, in the order they ended; `at` where the end itself is still remembered. */
+  ended: readonly Ended[];
+}
+
+interface Ended {
+  id: string;
+  forgetMs: number;
+  at?: string;
 }
 
 /** A session read back: its `started`, its variant, and its progress (fields of Session). */
@@ -50,9 +57,9 @@ export interface ReadSnapshot {
   current: Variants;
   timing: Timing;
   now: number;
+  started: number;
   sessions: RestoredSession[];
-  ended: { id: string; at: string; forgetMs: number }[];
-  endedRing: string[];
+  ended: Ended[];
 }
 
 const versionKey = (name: string, revision: string) => `${name}\n${revision}`;
@@ -97,11 +104,11 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     bundleFormat,
     timing: { lateness: finite(parts.timing.lateness), maxSessionAge: finite(parts.timing.maxSessionAge), endedSessionMemory: parts.timing.endedSessionMemory },
     now: parts.now === -Infinity ? null : parts.now,
+    started: parts.started,
     policy: 0,
     policies,
     sessions,
-    ended: parts.ended.map((e) => ({ sessionId: e.id, at: e.at, forgetMs: finite(e.forgetMs) })),
-    endedRing: [...parts.endedRing],
+    ended: parts.ended.map((e) => (e.at === undefined ? { sessionId: e.id, forgetMs: finite(e.forgetMs) } : { sessionId: e.id, forgetMs: finite(e.forgetMs), at: e.at })),
   };
 }
 
@@ -145,19 +152,19 @@ export function readSnapshot(source: PolicySource, value: unknown): ReadSnapshot
     return readSession(s, versions, where);
   });
   for (const [i, e] of snapshot.ended.entries()) {
+    if (e.at === undefined) continue;
     unique(e.sessionId, `/ended/${i}/sessionId`);
     time(e.at, `/ended/${i}/at`);
   }
-  if (snapshot.timing.endedSessionMemory === null ? snapshot.endedRing.length > 0 : snapshot.endedRing.length > snapshot.timing.endedSessionMemory) {
-    throw new SnapshotError(`decider snapshot at /endedRing: ${snapshot.endedRing.length} ids, more than the ended-session memory of ${snapshot.timing.endedSessionMemory ?? 0}`);
-  }
+  const memory = snapshot.timing.endedSessionMemory;
+  if (memory !== null && snapshot.ended.length > memory) throw new SnapshotError(`decider snapshot at /ended: ${snapshot.ended.length} sessions, more than the ended-session memory of ${memory}`);
   return {
     current: versions[snapshot.policy]!,
     timing: { lateness: unbounded(snapshot.timing.lateness), maxSessionAge: unbounded(snapshot.timing.maxSessionAge), endedSessionMemory: snapshot.timing.endedSessionMemory },
     now: snapshot.now ?? -Infinity,
+    started: snapshot.started,
     sessions,
-    ended: snapshot.ended.map((e) => ({ id: e.sessionId, at: e.at, forgetMs: unbounded(e.forgetMs) })),
-    endedRing: snapshot.endedRing,
+    ended: snapshot.ended.map((e) => (e.at === undefined ? { id: e.sessionId, forgetMs: unbounded(e.forgetMs) } : { id: e.sessionId, forgetMs: unbounded(e.forgetMs), at: e.at })),
   };
 }
 

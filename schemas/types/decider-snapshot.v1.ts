@@ -37,6 +37,10 @@ export interface DeciderSnapshot {
    */
   now: number | null;
   /**
+   * Sessions started so far (`decider.sessionsStarted`).
+   */
+  started: number;
+  /**
    * Index in `policies` of the policy new sessions start under.
    */
   policy: number;
@@ -51,13 +55,9 @@ export interface DeciderSnapshot {
    */
   sessions: SessionSnapshot[];
   /**
-   * Sessions closed and still remembered, so that a late redelivery is told from an event after the end.
+   * The ended sessions remembered, in the order they ended (with `endedSessionMemory`, the first is the next forgotten when another ends), each with the event time it may be forgotten at; `at`, its end, is on the last entry of an id while its end is still remembered: events stamped at or before it are redeliveries, later ones are refused.
    */
   ended: EndedSession[];
-  /**
-   * With `endedSessionMemory`: the ids of the ended sessions remembered, oldest first (the next to be forgotten when another ends). Empty otherwise.
-   */
-  endedRing: SessionId[];
 }
 /**
  * A policy of a bundle, by name and revision: the bundle given to restore must hold it.
@@ -114,13 +114,16 @@ export interface SessionSnapshot {
   lastAt: string;
 }
 /**
- * A session closed and decided: events stamped at or before `at` are redeliveries, later ones are refused, until event time reaches `forgetMs`.
+ * A session that ended and was decided.
  */
 export interface EndedSession {
   sessionId: SessionId;
-  at: Time;
   /**
    * Event time (epoch ms) from which it is forgotten (null: never, with no maximum session age).
    */
   forgetMs: number | null;
+  /**
+   * Its end.
+   */
+  at?: string;
 }

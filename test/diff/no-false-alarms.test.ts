@@ -69,10 +69,9 @@ function simulated(text: string, example: TraceExample): Decision | null {
     bundle = loadBundle(compiled.bundle.text);
     bundles.set(text, bundle);
   }
-  const decider = new Decider(bundle.policy(bundle.names[0] ?? ""), new MemoryRecordStore(example.records), { lateness: 0 });
-  for (const event of example.events) {
-    for (const result of decider.receive(JSON.parse(JSON.stringify(event)))) if (!(result instanceof Rejection) && result.sessionId === example.sessionId) return result;
-  }
+  const decider = new Decider(bundle.policy(bundle.names[0] ?? ""), new MemoryRecordStore(example.records));
+  const outcomes = [...example.events.flatMap((event) => decider.receive(JSON.parse(JSON.stringify(event)))), ...decider.flush()];
+  for (const result of outcomes) if (!(result instanceof Rejection) && result.sessionId === example.sessionId) return result;
   return null;
 }
 

@@ -65,7 +65,7 @@ describe("restoring a snapshot", () => {
     expect(bad((x) => x["ended"].push({ ...x["ended"][0] }))).toMatch(/^decider snapshot at \/ended\/2\/sessionId: session `\w+` is there twice/);
     expect(bad((x) => (x["sessions"][0].eventIds = Array.from({ length: 300 }, (_, i) => [`e${i}`, "message 0"])))).toBe("decider snapshot at /sessions/0/eventIds: must NOT have more than 256 items");
     expect(bad((x) => (x["sessions"][0].messageTimes = Array.from({ length: 50 }, (_, i) => i)))).toMatch(/^decider snapshot at \/sessions\/0\/messageTimes: 50 instants, more than the \d+ its settings ever keep/);
-    expect(bad((x) => (x["endedRing"] = Array.from({ length: 9 }, (_, i) => `x${i}`)))).toBe("decider snapshot at /endedRing: 9 ids, more than the ended-session memory of 8");
+    expect(bad((x) => (x["ended"] = Array.from({ length: 9 }, (_, i) => ({ sessionId: `x${i}`, forgetMs: 0 }))))).toBe("decider snapshot at /ended: 9 sessions, more than the ended-session memory of 8");
     expect(bad((x) => (x["sessions"][0].extra = 1))).toBe('decider snapshot at /sessions/0: unknown field "extra"');
   });
 

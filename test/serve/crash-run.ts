@@ -74,7 +74,8 @@ export async function crashRun(plan: CrashPlan): Promise<CrashOutcome> {
     writeFileSync(records, trace.records.map((r) => JSON.stringify(r)).join("\n") + "\n");
     writeFileSync(log, lines.join("\n") + "\n");
     const name = benchPolicy.metadata.name;
-    const simulated = simulate(bundle, name, log, records);
+    // a restarted service continues its sessions: those that never ended are still open in it
+    const simulated = stillOpenDropped(simulate(bundle, name, log, records), trace.events);
 
     const serverArgs = ["--bundle", bundle, "--policy", name, "--state", join(dir, "state.db"), "--records", records, "--record-prefix", "sim"];
     const start = () => startServerProcess(serverArgs, 60_000, plan.command);
@@ -140,7 +141,7 @@ export function compare(outbox: readonly unknown[], simulated: ReadonlyMap<strin
 function simulate(bundle: string, name: string, log: string, records: string): Map<string, unknown> {
   let out: string;
   try {
-    out = execFileSync(process.execPath, ["bin/crm-policy.js", "simulate", "--policy", bundle, "--name", name, "--events", log, "--records", records], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
+    out = execFileSync(process.execPath, ["bin/crm-policy.js", "simulate", "--policy", bundle, "--name", name, "--events", log, "--records", records, "--lateness", "0", "--max-session-age", "36500d"], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
   } catch (error) {
     out = String((error as { stdout?: Buffer }).stdout ?? ""); // exit 1: some lines were rejected
   }
@@ -179,4 +180,14 @@ async function readOutbox(server: ServerProcess): Promise<unknown[]> {
       decisions.push(entry.decision);
     }
   }
+}
+
+/**
+ * Without the decisions simulate's end of input made: with no lateness, a session with no
+ * `ended` in the log that got `none` or a record at `ended` was decided only by that flush.
+ */
+function stillOpenDropped(decisions: Map<string, unknown>, events: readonly { type: string; sessionId?: string }[]): Map<string, unknown> {
+  const ended = new Set(events.flatMap((e) => (e.type === "ended" && e.sessionId !== undefined ? [e.sessionId] : [])));
+  const open = (d: { decision: string; trigger?: string }) => d.decision === "none" || d.trigger === "ended";
+  return new Map([...decisions].filter(([id, d]) => ended.has(id) || !open(d as { decision: string; trigger?: string })));
 }

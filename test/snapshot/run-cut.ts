@@ -55,6 +55,8 @@ export function runRuntimeCut(policy: RecordCreationPolicy, records: CrmRecord[]
     store = new MemoryRecordStore(saved.records);
     const next = cut.next === undefined ? undefined : loaded(cut.next);
     decider = Decider.restore(next === undefined ? first : [first, next], saved.snapshot, store);
+    const again = JSON.stringify(decider.snapshot());
+    if (again !== JSON.stringify(saved.snapshot)) throw new Error(`the restored decider's snapshot differs from the one it was restored from:\n${JSON.stringify(saved.snapshot)}\n${again}`);
     if (next !== undefined) decider.update(next.policy(cut.next!.metadata.name));
   };
   const out: Outcomes[] = [];

@@ -7,6 +7,7 @@ import { evaluateCondition } from "@crm-policy/runtime/toolchain";
 import type { CompiledCondition } from "@crm-policy/runtime/toolchain";
 import type { Started } from "../schemas/types/session-event.v1.js";
 import { literalsOf } from "./literals.js";
+import { classRepresentatives } from "./value-classes.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 import type { SessionSettings } from "./session-settings.js";
 
@@ -15,8 +16,16 @@ export type StartProfile = Omit<Started, "type" | "sessionId" | "at">;
 
 /** The values traces are made of, all taken from the policy. */
 export interface Alphabet {
-  /** One start for each class of starts that the policy's conditions cannot tell apart. */
+  /**
+   * One start for each class of starts that the policy's conditions cannot tell apart, when
+   * there are at most the limit of them (`complete`); otherwise a start for each class of each
+   * attribute's values, the others held at their first class.
+   */
   profiles: StartProfile[];
+  /** Whether `profiles` holds a start of every class. */
+  complete: boolean;
+  /** How many classes of starts there are (at most: the classes of each attribute's values combined). */
+  starts: number;
   /** Every value of each attribute: the conditions' literals, the catalog's types, one value matching nothing. */
   pools: {
     queue: string[];
@@ -25,17 +34,17 @@ export interface Alphabet {
     language: (string | undefined)[];
     phoneNumber: (string | undefined)[];
   };
-  /** The settings sessions run under, one per distinct set of matching overrides. */
+  /** The settings sessions run under, one per distinct set of matching overrides among the profiles. */
   variants: ResolvedPolicy[];
 }
 
 /** A queue no condition names (unless one names this very text: then it is one more literal). */
 export const defaultQueue = "Main";
 
-/** More values than this of one attribute are not combined with every value of the others. */
-const poolLimit = 8;
+/** Classes of starts combined, at most, when no limit is given: what enumeration within its default limit can take. */
+export const defaultStartLimit = 1_500;
 
-export function alphabetOf(policy: PolicyUnderTest, settings: SessionSettings): Alphabet {
+export function alphabetOf(policy: PolicyUnderTest, settings: SessionSettings, startLimit = defaultStartLimit): Alphabet {
   const conditions = [...policy.overrides.map((o) => o.ast), ...policy.expectations.flatMap((e) => [...(e.for === undefined ? [] : [e.for.ast]), e.always.ast])];
   const literals = literalsOf(conditions);
   const typed = (channel: "voice" | "chat") => {
@@ -43,37 +52,75 @@ export function alphabetOf(policy: PolicyUnderTest, settings: SessionSettings): 
     const named = (literals.get("sessionType") ?? []).filter((n) => !policy.catalog.sessionTypes.some((t) => t.name === n) && guessChannel(n) !== (channel === "voice" ? "chat" : "voice"));
     return [...catalog, ...named];
   };
-  const optional = (name: "menuPath" | "language" | "phoneNumber") => [undefined, ...(literals.get(name) ?? []).slice(0, poolLimit)];
+  const optional = (name: "menuPath" | "language" | "phoneNumber") => [undefined, ...(literals.get(name) ?? [])];
   const pools: Alphabet["pools"] = {
-    queue: unique([defaultQueue, ...(literals.get("queue") ?? [])]).slice(0, poolLimit + 1),
+    queue: unique([defaultQueue, ...(literals.get("queue") ?? [])]),
     sessionType: { voice: typed("voice"), chat: typed("chat") },
     menuPath: optional("menuPath"),
     language: optional("language"),
     phoneNumber: optional("phoneNumber"),
   };
   const atoms = [...new Map(conditions.flatMap(sessionAtoms).map((atom) => [printCondition(atom), atom])).values()].map((atom) => lowerCondition(atom));
-  const profiles = representatives(pools, atoms);
-  return { profiles, pools, variants: settings.variants(profiles) };
+  const { profiles, complete, starts } = representatives(pools, atoms, startLimit);
+  return { profiles, complete, starts, pools, variants: settings.variants(profiles) };
 }
 
-/** Every start the pools make, one kept per signature: channel, anonymity, and the value of every atom. */
-function representatives(pools: Alphabet["pools"], atoms: readonly CompiledCondition[]): StartProfile[] {
+const channelsOf = ["voice", "chat"] as const;
+const endUsers = ["u1", undefined] as const;
+
+/**
+ * Starts made of one value of each class of each attribute's values (value-classes.ts). Their
+ * combinations, when at most `limit`: every start of the pools then has the signature of one of
+ * them (channel, anonymity, the value of every atom), as each attribute's class decides the atoms
+ * that read it; one start is kept per signature. Beyond the limit, each class of each attribute
+ * once: sampling starts from these and still meets every literal's class.
+ */
+function representatives(pools: Alphabet["pools"], atoms: readonly CompiledCondition[], limit: number): { profiles: StartProfile[]; complete: boolean; starts: number } {
+  const classes = {
+    queue: classRepresentatives("queue", pools.queue, atoms),
+    sessionType: { voice: classRepresentatives("sessionType", pools.sessionType.voice, atoms), chat: classRepresentatives("sessionType", pools.sessionType.chat, atoms) },
+    menuPath: classRepresentatives("menuPath", pools.menuPath, atoms),
+    language: classRepresentatives("language", pools.language, atoms),
+    phoneNumber: classRepresentatives("phoneNumber", pools.phoneNumber, atoms),
+  };
+  const rest = classes.queue.length * classes.menuPath.length * classes.language.length * classes.phoneNumber.length;
+  const starts = channelsOf.reduce((sum, channel) => sum + endUsers.length * classes.sessionType[channel].length * rest, 0);
   const seen = new Set<string>();
-  const out: StartProfile[] = [];
-  for (const channel of ["voice", "chat"] as const)
-    for (const endUser of ["u1", undefined])
-      for (const queue of pools.queue)
-        for (const sessionType of pools.sessionType[channel])
-          for (const menuPath of pools.menuPath)
-            for (const language of pools.language)
-              for (const phoneNumber of pools.phoneNumber) {
-                const start: StartProfile = { channel, sessionType, queue, ...defined({ menuPath, language, phoneNumber, endUser }) };
-                const key = channel + (endUser === undefined ? "a" : "u") + atoms.map((a) => (evaluateCondition(a, start) ? "1" : "0")).join("");
-                if (seen.has(key)) continue;
-                seen.add(key);
-                out.push(start);
-              }
-  return out;
+  const profiles: StartProfile[] = [];
+  const keep = (start: StartProfile) => {
+    const key = start.channel + (start.endUser === undefined ? "a" : "u") + atoms.map((a) => (evaluateCondition(a, start) ? "1" : "0")).join("");
+    if (seen.has(key)) return;
+    seen.add(key);
+    profiles.push(start);
+  };
+  const make = (channel: "voice" | "chat", endUser: string | undefined, queue: string, sessionType: string, menuPath?: string, language?: string, phoneNumber?: string): StartProfile => ({
+    channel,
+    sessionType,
+    queue,
+    ...defined({ menuPath, language, phoneNumber, endUser }),
+  });
+  const complete = starts <= limit;
+  for (const channel of channelsOf)
+    for (const endUser of endUsers) {
+      if (!complete) {
+        const [queue = defaultQueue] = classes.queue;
+        const [sessionType = ""] = classes.sessionType[channel];
+        const [menuPath] = classes.menuPath;
+        const [language] = classes.language;
+        const [phoneNumber] = classes.phoneNumber;
+        for (const q of classes.queue) keep(make(channel, endUser, q, sessionType, menuPath, language, phoneNumber));
+        for (const t of classes.sessionType[channel]) keep(make(channel, endUser, queue, t, menuPath, language, phoneNumber));
+        for (const m of classes.menuPath) keep(make(channel, endUser, queue, sessionType, m, language, phoneNumber));
+        for (const l of classes.language) keep(make(channel, endUser, queue, sessionType, menuPath, l, phoneNumber));
+        for (const p of classes.phoneNumber) keep(make(channel, endUser, queue, sessionType, menuPath, language, p));
+        continue;
+      }
+      for (const queue of classes.queue)
+        for (const sessionType of classes.sessionType[channel])
+          for (const menuPath of classes.menuPath)
+            for (const language of classes.language) for (const phoneNumber of classes.phoneNumber) keep(make(channel, endUser, queue, sessionType, menuPath, language, phoneNumber));
+    }
+  return { profiles, complete, starts };
 }
 
 /** The comparisons and bare attributes of a condition that read the session only. */

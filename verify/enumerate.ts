@@ -71,6 +71,19 @@ export function enumerationSize(alphabet: Alphabet, settings: SessionSettings): 
 }
 
 /**
+ * The fewest traces enumeration makes for any one start: an anonymous one (a single CRM), the
+ * shortest body its channel can have, and the two tails every start has (pending, ended).
+ */
+export function fewestTracesPerStart(): number {
+  const least = (letters: number, length: number) => {
+    let n = 0;
+    for (let k = 0; k <= length; k++) n += sequenceCount(k, letters) * 2;
+    return n;
+  };
+  return Math.min(least(voiceSteps.length, voiceLength), least(chatSteps.length, chatLength([])));
+}
+
+/**
  * The traces, shortest first for each start and CRM. `maxEvents` bounds the traces' length
  * instead of the bound `enumeratedEvents` gives (`crm-policy diff --max-events`).
  */

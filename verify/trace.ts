@@ -1,3 +1,4 @@
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { SessionEvent } from "../schemas/types/session-event.v1.js";
 
@@ -26,9 +27,14 @@ export function stamp(ms: number): string {
   return text;
 }
 
-/** One JSON object a line, as simulate reads them. */
+/**
+ * One JSON object a line, as simulate reads them, safe to print: every character a terminal
+ * would act on (the ones `escapeText` escapes: C1 controls, line separators, bidi overrides and
+ * other format characters; JSON already escapes the rest) is written as a `\u` escape, so the
+ * line parses to the same value and shows as it is.
+ */
 export function jsonLines(values: readonly unknown[]): string[] {
-  return values.map((v) => JSON.stringify(v));
+  return values.map((v) => terminalJson(JSON.stringify(v)));
 }
 
 /** How many events of each session: a trace's size as verify reports it. */
@@ -36,4 +42,16 @@ export function eventsPerSession(trace: Trace): number {
   const counts = new Map<string, number>();
   for (const e of trace.events) if (e.type !== "record.status") counts.set(e.sessionId, (counts.get(e.sessionId) ?? 0) + 1);
   return Math.max(0, ...counts.values());
+}
+
+function terminalJson(json: string): string {
+  if (escapeText(json) === json) return json;
+  let out = "";
+  for (const char of json) out += escapeText(char) === char ? char : unitEscapes(char);
+  return out;
+}
+
+/** `\u` escapes of a character's UTF-16 code units (two for a character outside the BMP). */
+function unitEscapes(char: string): string {
+  return Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 }

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import type { Decision } from "../schemas/types/decision.v1.js";
-import { alphabetOf } from "./alphabet.js";
-import { enumeratedEvents, enumerateTraces, enumerationSize } from "./enumerate.js";
+import { alphabetOf, defaultStartLimit } from "./alphabet.js";
+import { enumeratedEvents, enumerateTraces, enumerationSize, fewestTracesPerStart } from "./enumerate.js";
 import { expectProperty } from "./expect-properties.js";
-import { applicableInvariants } from "./invariants/index.js";
+import { applicableInvariants, invariants } from "./invariants/index.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 import { invariantProperty, type Property, type Violation } from "./property.js";
 import { accepted, replay, Replayer, type Run } from "./replay.js";
@@ -36,8 +36,11 @@ export interface PropertyResult {
 
 export interface PolicyVerification {
   policy: PolicyUnderTest;
-  /** One-session traces: all of them up to `events` events each, or only counted when there are too many. */
-  enumeration: { traces: number; events: number; done: boolean; limit: number };
+  /**
+   * One-session traces: all of them up to `events` events each, or only counted when there are
+   * too many (`atLeast`: too many classes of starts to count them; `traces` is a lower bound).
+   */
+  enumeration: { traces: number; atLeast: boolean; events: number; done: boolean; limit: number };
   sampling: { runs: number; seed: number; sessions: number };
   results: PropertyResult[];
 }
@@ -49,15 +52,19 @@ export interface PolicyVerification {
  */
 export function verifyPolicy(policy: PolicyUnderTest, options: VerifyOptions = defaultOptions): PolicyVerification {
   const settings = new SessionSettings(policy);
-  const alphabet = alphabetOf(policy, settings);
-  const properties = [...applicableInvariants(alphabet.variants).map(invariantProperty), ...policy.expectations.map(expectProperty)];
+  // more classes of starts than this make more traces than the limit: they are not combined
+  const alphabet = alphabetOf(policy, settings, Math.max(defaultStartLimit, Math.ceil(options.maxEnumerated / fewestTracesPerStart())));
+  // without every start, some combination of overrides may be missing: every invariant is
+  // checked then (each holds trivially for sessions whose settings it does not speak about)
+  const applicable = alphabet.complete ? applicableInvariants(alphabet.variants) : [...invariants];
+  const properties = [...applicable.map(invariantProperty), ...policy.expectations.map(expectProperty)];
   const found = new Map<string, Counterexample>();
   const replayer = new Replayer(policy, settings);
   const run = (trace: Trace) => replayer.run(trace);
   const fresh = (trace: Trace) => replay(policy, settings, trace);
 
-  const size = enumerationSize(alphabet, settings);
-  const enumeration = { traces: size, events: enumeratedEvents(alphabet), done: size <= options.maxEnumerated, limit: options.maxEnumerated };
+  const size = alphabet.complete ? enumerationSize(alphabet, settings) : alphabet.starts * fewestTracesPerStart();
+  const enumeration = { traces: size, atLeast: !alphabet.complete, events: enumeratedEvents(alphabet), done: alphabet.complete && size <= options.maxEnumerated, limit: options.maxEnumerated };
   if (enumeration.done) {
     for (const trace of enumerateTraces(alphabet, settings)) {
       const result = run(trace);

@@ -7,6 +7,7 @@ import { formatGithub } from "../../compiler/diagnostics/format-github.js";
 import { reportGithub } from "../verify-report/report-github.js";
 import { reportJunit } from "../verify-report/report-junit.js";
 import { BundleError, loadBundle, type LoadedBundle } from "@crm-policy/runtime";
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { trustOption } from "../load-policy.js";
@@ -59,14 +60,14 @@ export function verifyCommand(args: string[], io: Io): number {
   if (values.bundle !== undefined) {
     const shipped = readBundle(values.bundle, trustedKeys === undefined ? {} : { trustedKeys });
     if (typeof shipped === "string") {
-      io.stdout.write(`FAILED  ${values.bundle}: ${shipped}\n`);
+      io.stdout.write(`FAILED  ${escapeText(values.bundle)}: ${escapeText(shipped)}\n`);
       return 1;
     }
     for (const [i, policy] of policies.entries()) {
       const compiled = shipped.bundle.policies.find((p) => p.name === policy.name);
       if (compiled === undefined || compiled.revision !== policy.compiled.revision) {
-        const found = compiled === undefined ? "has no such policy" : `has revision ${compiled.revision}, the source ${policy.compiled.revision}`;
-        io.stdout.write(`FAILED  ${policy.name}: the bundle ${found}; recompile it\n`);
+        const found = compiled === undefined ? "has no such policy" : `has revision ${escapeText(compiled.revision)}, the source ${policy.compiled.revision}`;
+        io.stdout.write(`FAILED  ${escapeText(policy.name)}: the bundle ${found}; recompile it\n`);
         failed++;
       } else policies[i] = { ...policy, compiled };
     }
@@ -95,7 +96,7 @@ function count(flag: string, text: string): number {
   const n = Number(text);
   const runs = flag === "--runs";
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || (runs && (n < 1 || n > maxRuns))) {
-    throw new UsageError(`${flag} takes a whole number${runs ? ` from 1 to ${maxRuns.toLocaleString("en-US")}` : ""}, not \`${text}\``);
+    throw new UsageError(`${flag} takes a whole number${runs ? ` from 1 to ${maxRuns.toLocaleString("en-US")}` : ""}, not \`${escapeText(text)}\``);
   }
   return n;
 }
@@ -105,7 +106,7 @@ function readBundle(path: string, options: Parameters<typeof loadBundle>[1]): Lo
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read --bundle ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read --bundle ${escapeText(path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   try {
     return loadBundle(text, options);

@@ -1,3 +1,4 @@
+import { escapeText } from "@crm-policy/runtime/toolchain";
 import { escapeData, escapeProperty } from "../../compiler/diagnostics/format-github.js";
 import type { SourceFile } from "../../compiler/passes/parse.js";
 import type { PolicyVerification } from "../../verify/verify-policy.js";
@@ -23,11 +24,11 @@ export function reportGithub(verifications: readonly PolicyVerification[], sourc
         `col=${place.column}`,
         `endLine=${place.endLine}`,
         `endColumn=${place.endColumn}`,
-        `title=${escapeProperty(`verify ${v.policy.name}: ${property.title}`)}`,
+        `title=${escapeProperty(escapeText(`verify ${v.policy.name}: ${property.title}`))}`,
       ];
       const message = [
-        c.violation.message,
-        `counterexample (${c.foundBy}), replay with: crm-policy simulate --policy ${v.policy.file}${c.trace.records.length > 0 ? " --records records.jsonl" : ""} --events -`,
+        escapeText(c.violation.message),
+        `counterexample (${c.foundBy}), replay with: crm-policy simulate --policy ${escapeText(v.policy.file)}${c.trace.records.length > 0 ? " --records records.jsonl" : ""} --events -`,
         ...counterexampleLines(c),
       ].join("\n");
       out.push(`::error ${properties.join(",")}::${escapeData(message)}\n`);

@@ -1,4 +1,4 @@
-import { Decider, loadBundle, type CompiledPolicy } from "@crm-policy/runtime";
+import { Decider, type CompiledPolicy, type loadBundle } from "@crm-policy/runtime";
 import type { ReplayStore } from "./replay-store.js";
 
 /** What the service needs to know to load a bundle. */

@@ -74,7 +74,6 @@ export async function crashRun(plan: CrashPlan): Promise<CrashOutcome> {
     writeFileSync(records, trace.records.map((r) => JSON.stringify(r)).join("\n") + "\n");
     writeFileSync(log, lines.join("\n") + "\n");
     const name = benchPolicy.metadata.name;
-    // a restarted service continues its sessions: those that never ended are still open in it
     const simulated = stillOpenDropped(simulate(bundle, name, log, records), trace.events);
 
     const serverArgs = ["--bundle", bundle, "--policy", name, "--state", join(dir, "state.db"), "--records", records, "--record-prefix", "sim"];
@@ -137,7 +136,10 @@ export function compare(outbox: readonly unknown[], simulated: ReadonlyMap<strin
   return { lost, doubled: [...doubled], differ };
 }
 
-/** `crm-policy simulate` on the whole log: its decisions by session id. */
+/**
+ * `crm-policy simulate` on the whole log with the service's settings (no lateness, no expiry by
+ * event time): its decisions by session id.
+ */
 function simulate(bundle: string, name: string, log: string, records: string): Map<string, unknown> {
   let out: string;
   try {
@@ -152,6 +154,17 @@ function simulate(bundle: string, name: string, log: string, records: string): M
     decisions.set(decision.sessionId, decision);
   }
   return decisions;
+}
+
+/**
+ * Without what simulate's end of input decided: a restarted service continues its sessions, so
+ * those that never ended are still open in it. With no lateness, a session with no `ended` in
+ * the log that got `none` or a record at `ended` was decided only by that flush.
+ */
+function stillOpenDropped(decisions: Map<string, unknown>, events: readonly { type: string; sessionId?: string }[]): Map<string, unknown> {
+  const ended = new Set(events.flatMap((e) => (e.type === "ended" && e.sessionId !== undefined ? [e.sessionId] : [])));
+  const open = (d: { decision: string; trigger?: string }) => d.decision === "none" || d.trigger === "ended";
+  return new Map([...decisions].filter(([id, d]) => ended.has(id) || !open(d as { decision: string; trigger?: string })));
 }
 
 /** Posts one batch: true when every event got an outcome, false when the answer was lost. */
@@ -180,14 +193,4 @@ async function readOutbox(server: ServerProcess): Promise<unknown[]> {
       decisions.push(entry.decision);
     }
   }
-}
-
-/**
- * Without the decisions simulate's end of input made: with no lateness, a session with no
- * `ended` in the log that got `none` or a record at `ended` was decided only by that flush.
- */
-function stillOpenDropped(decisions: Map<string, unknown>, events: readonly { type: string; sessionId?: string }[]): Map<string, unknown> {
-  const ended = new Set(events.flatMap((e) => (e.type === "ended" && e.sessionId !== undefined ? [e.sessionId] : [])));
-  const open = (d: { decision: string; trigger?: string }) => d.decision === "none" || d.trigger === "ended";
-  return new Map([...decisions].filter(([id, d]) => ended.has(id) || !open(d as { decision: string; trigger?: string })));
 }

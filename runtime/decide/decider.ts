@@ -152,21 +152,26 @@ export class Decider {
   /**
    * Everything in flight, as plain JSON (schemas/decider-snapshot.v1.schema.json): give it to
    * `Decider.restore` with the bundle(s) of its policy versions, and the same record store, to
-   * continue exactly where this decider is now.
+   * continue exactly where this decider is now. With `only` (e.g. `dirtySessions()`), a partial
+   * snapshot of those sessions, for `mergeSnapshot` into a full one taken earlier.
    */
-  snapshot(): DeciderSnapshot {
+  snapshot(only?: Iterable<string>): DeciderSnapshot {
+    const ids = only === undefined ? undefined : new Set(only);
     // the sessions map holds the end of an id's latest ending (its last entry), while its time is not up
-    const entries = this.ended.entries();
-    const ended: { id: string; forgetMs: number; at?: string }[] = new Array(entries.length);
+    let entries = this.ended.entries();
+    if (ids !== undefined) entries = entries.filter((e) => ids.has(e.id));
+    const ended: { id: string; forgetMs: number; n: number; at?: string }[] = new Array(entries.length);
     const seen = new Set<string>();
     for (let i = entries.length - 1; i >= 0; i--) {
-      const { id, forgetMs } = entries[i]!;
-      const entry = seen.has(id) ? undefined : this.sessions.get(id);
-      seen.add(id);
-      ended[i] = entry instanceof Ended && entry.forgetMs > this.now ? { id, forgetMs, at: entry.at } : { id, forgetMs };
+      const e = entries[i]!;
+      const entry = seen.has(e.id) ? undefined : this.sessions.get(e.id);
+      seen.add(e.id);
+      ended[i] = entry instanceof Ended && entry.forgetMs > this.now ? { ...e, at: entry.at } : e;
     }
+    let sessions = this.deadlines.ordered();
+    if (ids !== undefined) sessions = sessions.filter((s) => ids.has(s.id));
     const timing = { lateness: this.lateness, maxSessionAge: this.maxAge, endedSessionMemory: this.ended.capacity === Infinity ? null : this.ended.capacity };
-    return takeSnapshot({ current: this.variants.policy, timing, now: this.now, started: this.startedCount, sessions: this.deadlines.ordered(), ended });
+    return takeSnapshot({ current: this.variants.policy, timing, now: this.now, started: this.startedCount, sessions, ended, ...(ids === undefined ? {} : { only: [...ids] }) });
   }
 
   /**
@@ -183,7 +188,7 @@ export class Decider {
     return decider;
   }
 
-  private load(current: Variants, now: number, started: number, sessions: readonly RestoredSession[], ended: readonly { id: string; forgetMs: number; at?: string }[]): void {
+  private load(current: Variants, now: number, started: number, sessions: readonly RestoredSession[], ended: readonly { id: string; forgetMs: number; n: number; at?: string }[]): void {
     this.variants = current;
     this.now = now;
     this.startedCount = started;
@@ -191,13 +196,11 @@ export class Decider {
       const session = new Session(r.start, sessionTypeAsSeen(r.variant, r.start), r.variant, this.intern);
       Object.assign(session, r.progress);
       this.sessions.set(session.id, session);
-      this.deadlines.set(session, session.endedAt !== undefined ? session.endMs + this.lateness : session.startMs + this.maxAge);
+      this.deadlines.place(session, session.endedAt !== undefined ? session.endMs + this.lateness : session.startMs + this.maxAge, r.order);
       this.live++;
     }
-    for (const e of ended) {
-      if (e.at !== undefined) this.sessions.set(e.id, new Ended(e.at, epochMs(e.at), e.forgetMs));
-      this.ended.add(e.id, e.forgetMs);
-    }
+    for (const e of ended) if (e.at !== undefined) this.sessions.set(e.id, new Ended(e.at, epochMs(e.at), e.forgetMs));
+    this.ended.restore(ended);
   }
 
   /**
@@ -432,15 +435,16 @@ export class Decider {
     this.deadlines.remove(session);
     this.live--;
     const evicted = this.ended.add(id, forgetMs);
-    if (evicted !== undefined && this.sessions.get(evicted) instanceof Ended) {
-      this.sessions.delete(evicted);
+    if (evicted !== undefined) {
       this.dirty?.add(evicted);
+      if (this.sessions.get(evicted) instanceof Ended) this.sessions.delete(evicted);
     }
   }
 
   /** Frees the ended sessions whose time is up (the lookup checks the time too: this only frees memory). */
   private forgetOld(): void {
     for (const id of this.ended.due(this.now)) {
+      this.dirty?.add(id);
       const entry = this.sessions.get(id);
       if (entry instanceof Ended && entry.forgetMs <= this.now) this.sessions.delete(id);
     }

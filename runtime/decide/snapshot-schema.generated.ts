@@ -4,11 +4,11 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://crm-policy.dev/schemas/decider-snapshot.v1.schema.json","title":"DeciderSnapshot","type":"object","additionalProperties":false,"required":["format","bundleFormat","timing","now","started","policy","policies","sessions","ended"],"properties":{"format":{"const":"crm-policy-decider-snapshot/v1"},"bundleFormat":{"type":"string","maxLength":100},"timing":{"type":"object","additionalProperties":false,"required":["lateness","maxSessionAge","endedSessionMemory"],"properties":{"lateness":{"type":["integer","null"],"minimum":0},"maxSessionAge":{"type":["integer","null"],"minimum":0},"endedSessionMemory":{"type":["integer","null"],"minimum":0,"maximum":1048576}}},"now":{"type":["integer","null"]},"started":{"type":"integer","minimum":0},"policy":{"type":"integer","minimum":0},"policies":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/PolicyVersion"}},"sessions":{"type":"array","items":{"$ref":"#/$defs/SessionSnapshot"}},"ended":{"type":"array","items":{"$ref":"#/$defs/EndedSession"}}},"$defs":{"SessionId":{"type":"string","minLength":1,"maxLength":256},"Time":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$","maxLength":64},"PolicyVersion":{"title":"PolicyVersion","type":"object","additionalProperties":false,"required":["name","revision"],"properties":{"name":{"type":"string","maxLength":1000},"revision":{"type":"string","maxLength":1000}}},"SessionSnapshot":{"title":"SessionSnapshot","type":"object","additionalProperties":false,"required":["sessionId","policy","overrides","startedAt","channel","sessionType","queue","assigned","connected","decided","consumerMessages","lastAt"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"policy":{"type":"integer","minimum":0},"overrides":{"type":"array","items":{"type":"integer","minimum":0}},"startedAt":{"$ref":"#/$defs/Time"},"channel":{"enum":["voice","chat"]},"sessionType":{"type":"string","minLength":1},"queue":{"type":"string","minLength":1},"endUser":{"type":"string"},"menuPath":{"type":"string"},"phoneNumber":{"type":"string"},"language":{"type":"string"},"assigned":{"type":"boolean"},"connected":{"type":"boolean"},"decided":{"type":"boolean"},"consumerMessages":{"type":"integer","minimum":0},"messageTimes":{"type":"array","items":{"type":"integer"}},"eventIds":{"type":"array","maxItems":256,"items":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","maxLength":1000}}},"endedAt":{"$ref":"#/$defs/Time"},"lastAt":{"$ref":"#/$defs/Time"}}},"EndedSession":{"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"forgetMs":{"type":["integer","null"]},"at":{"$ref":"#/$defs/Time"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://crm-policy.dev/schemas/decider-snapshot.v1.schema.json","title":"DeciderSnapshot","type":"object","additionalProperties":false,"required":["format","bundleFormat","timing","now","started","policy","policies","sessions","ended"],"properties":{"format":{"const":"crm-policy-decider-snapshot/v1"},"bundleFormat":{"type":"string","maxLength":100},"timing":{"type":"object","additionalProperties":false,"required":["lateness","maxSessionAge","endedSessionMemory"],"properties":{"lateness":{"type":["integer","null"],"minimum":0},"maxSessionAge":{"type":["integer","null"],"minimum":0},"endedSessionMemory":{"type":["integer","null"],"minimum":0,"maximum":1048576}}},"now":{"type":["integer","null"]},"started":{"type":"integer","minimum":0},"policy":{"type":"integer","minimum":0},"policies":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/PolicyVersion"}},"sessions":{"type":"array","items":{"$ref":"#/$defs/SessionSnapshot"}},"ended":{"type":"array","items":{"$ref":"#/$defs/EndedSession"}},"only":{"type":"array","items":{"$ref":"#/$defs/SessionId"}}},"$defs":{"SessionId":{"type":"string","minLength":1,"maxLength":256},"Time":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$","maxLength":64},"PolicyVersion":{"title":"PolicyVersion","type":"object","additionalProperties":false,"required":["name","revision"],"properties":{"name":{"type":"string","maxLength":1000},"revision":{"type":"string","maxLength":1000}}},"SessionSnapshot":{"title":"SessionSnapshot","type":"object","additionalProperties":false,"required":["sessionId","order","policy","overrides","startedAt","channel","sessionType","queue","assigned","connected","decided","consumerMessages","lastAt"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"order":{"type":"integer","minimum":0},"policy":{"type":"integer","minimum":0},"overrides":{"type":"array","items":{"type":"integer","minimum":0}},"startedAt":{"$ref":"#/$defs/Time"},"channel":{"enum":["voice","chat"]},"sessionType":{"type":"string","minLength":1},"queue":{"type":"string","minLength":1},"endUser":{"type":"string"},"menuPath":{"type":"string"},"phoneNumber":{"type":"string"},"language":{"type":"string"},"assigned":{"type":"boolean"},"connected":{"type":"boolean"},"decided":{"type":"boolean"},"consumerMessages":{"type":"integer","minimum":0},"messageTimes":{"type":"array","items":{"type":"integer"}},"eventIds":{"type":"array","maxItems":256,"items":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","maxLength":1000}}},"endedAt":{"$ref":"#/$defs/Time"},"lastAt":{"$ref":"#/$defs/Time"}}},"EndedSession":{"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","n","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"n":{"type":"integer","minimum":0},"forgetMs":{"type":["integer","null"]},"at":{"$ref":"#/$defs/Time"}}}}};
 const schema32 = {"title":"PolicyVersion","type":"object","additionalProperties":false,"required":["name","revision"],"properties":{"name":{"type":"string","maxLength":1000},"revision":{"type":"string","maxLength":1000}}};
-const func1 = Object.prototype.hasOwnProperty;
-const schema33 = {"title":"SessionSnapshot","type":"object","additionalProperties":false,"required":["sessionId","policy","overrides","startedAt","channel","sessionType","queue","assigned","connected","decided","consumerMessages","lastAt"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"policy":{"type":"integer","minimum":0},"overrides":{"type":"array","items":{"type":"integer","minimum":0}},"startedAt":{"$ref":"#/$defs/Time"},"channel":{"enum":["voice","chat"]},"sessionType":{"type":"string","minLength":1},"queue":{"type":"string","minLength":1},"endUser":{"type":"string"},"menuPath":{"type":"string"},"phoneNumber":{"type":"string"},"language":{"type":"string"},"assigned":{"type":"boolean"},"connected":{"type":"boolean"},"decided":{"type":"boolean"},"consumerMessages":{"type":"integer","minimum":0},"messageTimes":{"type":"array","items":{"type":"integer"}},"eventIds":{"type":"array","maxItems":256,"items":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","maxLength":1000}}},"endedAt":{"$ref":"#/$defs/Time"},"lastAt":{"$ref":"#/$defs/Time"}}};
 const schema34 = {"type":"string","minLength":1,"maxLength":256};
+const func1 = Object.prototype.hasOwnProperty;
+const schema33 = {"title":"SessionSnapshot","type":"object","additionalProperties":false,"required":["sessionId","order","policy","overrides","startedAt","channel","sessionType","queue","assigned","connected","decided","consumerMessages","lastAt"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"order":{"type":"integer","minimum":0},"policy":{"type":"integer","minimum":0},"overrides":{"type":"array","items":{"type":"integer","minimum":0}},"startedAt":{"$ref":"#/$defs/Time"},"channel":{"enum":["voice","chat"]},"sessionType":{"type":"string","minLength":1},"queue":{"type":"string","minLength":1},"endUser":{"type":"string"},"menuPath":{"type":"string"},"phoneNumber":{"type":"string"},"language":{"type":"string"},"assigned":{"type":"boolean"},"connected":{"type":"boolean"},"decided":{"type":"boolean"},"consumerMessages":{"type":"integer","minimum":0},"messageTimes":{"type":"array","items":{"type":"integer"}},"eventIds":{"type":"array","maxItems":256,"items":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","maxLength":1000}}},"endedAt":{"$ref":"#/$defs/Time"},"lastAt":{"$ref":"#/$defs/Time"}}};
 const schema35 = {"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$","maxLength":64};
 const pattern4 = new RegExp("^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$", "u");
 
@@ -25,7 +25,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((((data.sessionId === undefined) && (missing0 = "sessionId")) || ((data.policy === undefined) && (missing0 = "policy"))) || ((data.overrides === undefined) && (missing0 = "overrides"))) || ((data.startedAt === undefined) && (missing0 = "startedAt"))) || ((data.channel === undefined) && (missing0 = "channel"))) || ((data.sessionType === undefined) && (missing0 = "sessionType"))) || ((data.queue === undefined) && (missing0 = "queue"))) || ((data.assigned === undefined) && (missing0 = "assigned"))) || ((data.connected === undefined) && (missing0 = "connected"))) || ((data.decided === undefined) && (missing0 = "decided"))) || ((data.consumerMessages === undefined) && (missing0 = "consumerMessages"))) || ((data.lastAt === undefined) && (missing0 = "lastAt"))){
+if((((((((((((((data.sessionId === undefined) && (missing0 = "sessionId")) || ((data.order === undefined) && (missing0 = "order"))) || ((data.policy === undefined) && (missing0 = "policy"))) || ((data.overrides === undefined) && (missing0 = "overrides"))) || ((data.startedAt === undefined) && (missing0 = "startedAt"))) || ((data.channel === undefined) && (missing0 = "channel"))) || ((data.sessionType === undefined) && (missing0 = "sessionType"))) || ((data.queue === undefined) && (missing0 = "queue"))) || ((data.assigned === undefined) && (missing0 = "assigned"))) || ((data.connected === undefined) && (missing0 = "connected"))) || ((data.decided === undefined) && (missing0 = "decided"))) || ((data.consumerMessages === undefined) && (missing0 = "consumerMessages"))) || ((data.lastAt === undefined) && (missing0 = "lastAt"))){
 validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -67,17 +67,17 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.policy !== undefined){
-let data1 = data.policy;
+if(data.order !== undefined){
+let data1 = data.order;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate21.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-validate21.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate21.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -88,29 +88,50 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.overrides !== undefined){
-let data2 = data.overrides;
+if(data.policy !== undefined){
+let data2 = data.policy;
 const _errs7 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate21.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs7){
-if(Array.isArray(data2)){
-var valid2 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validate21.errors = [{instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.overrides !== undefined){
+let data3 = data.overrides;
 const _errs9 = errors;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+if(errors === _errs9){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs11 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i0,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs9){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
+if(errors === _errs11){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
 validate21.errors = [{instancePath:instancePath+"/overrides/" + i0,schemaPath:"#/properties/overrides/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid2 = _errs9 === errors;
+var valid2 = _errs11 === errors;
 if(!valid2){
 break;
 }
@@ -121,24 +142,24 @@ validate21.errors = [{instancePath:instancePath+"/overrides",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.startedAt !== undefined){
-let data4 = data.startedAt;
-const _errs11 = errors;
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data4 === "string"){
-if(data4.length > 64){
+let data5 = data.startedAt;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data5 === "string"){
+if(data5.length > 64){
 validate21.errors = [{instancePath:instancePath+"/startedAt",schemaPath:"#/$defs/Time/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
-if(!pattern4.test(data4)){
+if(!pattern4.test(data5)){
 validate21.errors = [{instancePath:instancePath+"/startedAt",schemaPath:"#/$defs/Time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
@@ -149,31 +170,31 @@ validate21.errors = [{instancePath:instancePath+"/startedAt",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs11 === errors;
+var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.channel !== undefined){
-let data5 = data.channel;
-const _errs14 = errors;
-if(!((data5 === "voice") || (data5 === "chat"))){
+let data6 = data.channel;
+const _errs16 = errors;
+if(!((data6 === "voice") || (data6 === "chat"))){
 validate21.errors = [{instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/enum",keyword:"enum",params:{allowedValues: schema33.properties.channel.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sessionType !== undefined){
-let data6 = data.sessionType;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(data6.length < 1){
+let data7 = data.sessionType;
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(data7.length < 1){
 validate21.errors = [{instancePath:instancePath+"/sessionType",schemaPath:"#/properties/sessionType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -183,18 +204,18 @@ validate21.errors = [{instancePath:instancePath+"/sessionType",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs15 === errors;
+var valid0 = _errs17 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.queue !== undefined){
-let data7 = data.queue;
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(data7.length < 1){
+let data8 = data.queue;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data8 === "string"){
+if(data8.length < 1){
 validate21.errors = [{instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -204,28 +225,16 @@ validate21.errors = [{instancePath:instancePath+"/queue",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.endUser !== undefined){
-const _errs19 = errors;
-if(typeof data.endUser !== "string"){
-validate21.errors = [{instancePath:instancePath+"/endUser",schemaPath:"#/properties/endUser/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid0 = _errs19 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.menuPath !== undefined){
+if(data.endUser !== undefined){
 const _errs21 = errors;
-if(typeof data.menuPath !== "string"){
-validate21.errors = [{instancePath:instancePath+"/menuPath",schemaPath:"#/properties/menuPath/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data.endUser !== "string"){
+validate21.errors = [{instancePath:instancePath+"/endUser",schemaPath:"#/properties/endUser/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -234,10 +243,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.phoneNumber !== undefined){
+if(data.menuPath !== undefined){
 const _errs23 = errors;
-if(typeof data.phoneNumber !== "string"){
-validate21.errors = [{instancePath:instancePath+"/phoneNumber",schemaPath:"#/properties/phoneNumber/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data.menuPath !== "string"){
+validate21.errors = [{instancePath:instancePath+"/menuPath",schemaPath:"#/properties/menuPath/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs23 === errors;
@@ -246,10 +255,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.language !== undefined){
+if(data.phoneNumber !== undefined){
 const _errs25 = errors;
-if(typeof data.language !== "string"){
-validate21.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data.phoneNumber !== "string"){
+validate21.errors = [{instancePath:instancePath+"/phoneNumber",schemaPath:"#/properties/phoneNumber/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs25 === errors;
@@ -258,10 +267,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.assigned !== undefined){
+if(data.language !== undefined){
 const _errs27 = errors;
-if(typeof data.assigned !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/assigned",schemaPath:"#/properties/assigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(typeof data.language !== "string"){
+validate21.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs27 === errors;
@@ -270,10 +279,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.connected !== undefined){
+if(data.assigned !== undefined){
 const _errs29 = errors;
-if(typeof data.connected !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/connected",schemaPath:"#/properties/connected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(typeof data.assigned !== "boolean"){
+validate21.errors = [{instancePath:instancePath+"/assigned",schemaPath:"#/properties/assigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -282,10 +291,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.decided !== undefined){
+if(data.connected !== undefined){
 const _errs31 = errors;
-if(typeof data.decided !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/decided",schemaPath:"#/properties/decided/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(typeof data.connected !== "boolean"){
+validate21.errors = [{instancePath:instancePath+"/connected",schemaPath:"#/properties/connected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs31 === errors;
@@ -294,20 +303,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.consumerMessages !== undefined){
-let data15 = data.consumerMessages;
+if(data.decided !== undefined){
 const _errs33 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate21.errors = [{instancePath:instancePath+"/consumerMessages",schemaPath:"#/properties/consumerMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data.decided !== "boolean"){
+validate21.errors = [{instancePath:instancePath+"/decided",schemaPath:"#/properties/decided/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
-}
-if(errors === _errs33){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-validate21.errors = [{instancePath:instancePath+"/consumerMessages",schemaPath:"#/properties/consumerMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 var valid0 = _errs33 === errors;
 }
@@ -315,21 +315,42 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.messageTimes !== undefined){
-let data16 = data.messageTimes;
+if(data.consumerMessages !== undefined){
+let data16 = data.consumerMessages;
 const _errs35 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+validate21.errors = [{instancePath:instancePath+"/consumerMessages",schemaPath:"#/properties/consumerMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs35){
-if(Array.isArray(data16)){
-var valid4 = true;
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-let data17 = data16[i1];
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+validate21.errors = [{instancePath:instancePath+"/consumerMessages",schemaPath:"#/properties/consumerMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.messageTimes !== undefined){
+let data17 = data.messageTimes;
 const _errs37 = errors;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+if(errors === _errs37){
+if(Array.isArray(data17)){
+var valid4 = true;
+const len1 = data17.length;
+for(let i1=0; i1<len1; i1++){
+let data18 = data17[i1];
+const _errs39 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
 validate21.errors = [{instancePath:instancePath+"/messageTimes/" + i1,schemaPath:"#/properties/messageTimes/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid4 = _errs37 === errors;
+var valid4 = _errs39 === errors;
 if(!valid4){
 break;
 }
@@ -340,47 +361,47 @@ validate21.errors = [{instancePath:instancePath+"/messageTimes",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs37 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventIds !== undefined){
-let data18 = data.eventIds;
-const _errs39 = errors;
-if(errors === _errs39){
-if(Array.isArray(data18)){
-if(data18.length > 256){
+let data19 = data.eventIds;
+const _errs41 = errors;
+if(errors === _errs41){
+if(Array.isArray(data19)){
+if(data19.length > 256){
 validate21.errors = [{instancePath:instancePath+"/eventIds",schemaPath:"#/properties/eventIds/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items"}];
 return false;
 }
 else {
 var valid5 = true;
-const len2 = data18.length;
+const len2 = data19.length;
 for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-const _errs41 = errors;
-if(errors === _errs41){
-if(Array.isArray(data19)){
-if(data19.length > 2){
+let data20 = data19[i2];
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data20)){
+if(data20.length > 2){
 validate21.errors = [{instancePath:instancePath+"/eventIds/" + i2,schemaPath:"#/properties/eventIds/items/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-if(data19.length < 2){
+if(data20.length < 2){
 validate21.errors = [{instancePath:instancePath+"/eventIds/" + i2,schemaPath:"#/properties/eventIds/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
 return false;
 }
 else {
 var valid6 = true;
-const len3 = data19.length;
+const len3 = data20.length;
 for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-const _errs43 = errors;
-if(errors === _errs43){
-if(typeof data20 === "string"){
-if(data20.length > 1000){
+let data21 = data20[i3];
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data21 === "string"){
+if(data21.length > 1000){
 validate21.errors = [{instancePath:instancePath+"/eventIds/" + i2+"/" + i3,schemaPath:"#/properties/eventIds/items/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
@@ -390,7 +411,7 @@ validate21.errors = [{instancePath:instancePath+"/eventIds/" + i2+"/" + i3,schem
 return false;
 }
 }
-var valid6 = _errs43 === errors;
+var valid6 = _errs45 === errors;
 if(!valid6){
 break;
 }
@@ -403,7 +424,7 @@ validate21.errors = [{instancePath:instancePath+"/eventIds/" + i2,schemaPath:"#/
 return false;
 }
 }
-var valid5 = _errs41 === errors;
+var valid5 = _errs43 === errors;
 if(!valid5){
 break;
 }
@@ -415,24 +436,24 @@ validate21.errors = [{instancePath:instancePath+"/eventIds",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs39 === errors;
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.endedAt !== undefined){
-let data21 = data.endedAt;
-const _errs45 = errors;
-const _errs46 = errors;
-if(errors === _errs46){
-if(typeof data21 === "string"){
-if(data21.length > 64){
+let data22 = data.endedAt;
+const _errs47 = errors;
+const _errs48 = errors;
+if(errors === _errs48){
+if(typeof data22 === "string"){
+if(data22.length > 64){
 validate21.errors = [{instancePath:instancePath+"/endedAt",schemaPath:"#/$defs/Time/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
-if(!pattern4.test(data21)){
+if(!pattern4.test(data22)){
 validate21.errors = [{instancePath:instancePath+"/endedAt",schemaPath:"#/$defs/Time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
@@ -443,24 +464,24 @@ validate21.errors = [{instancePath:instancePath+"/endedAt",schemaPath:"#/$defs/T
 return false;
 }
 }
-var valid0 = _errs45 === errors;
+var valid0 = _errs47 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.lastAt !== undefined){
-let data22 = data.lastAt;
-const _errs48 = errors;
-const _errs49 = errors;
-if(errors === _errs49){
-if(typeof data22 === "string"){
-if(data22.length > 64){
+let data23 = data.lastAt;
+const _errs50 = errors;
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data23 === "string"){
+if(data23.length > 64){
 validate21.errors = [{instancePath:instancePath+"/lastAt",schemaPath:"#/$defs/Time/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
-if(!pattern4.test(data22)){
+if(!pattern4.test(data23)){
 validate21.errors = [{instancePath:instancePath+"/lastAt",schemaPath:"#/$defs/Time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
@@ -471,10 +492,11 @@ validate21.errors = [{instancePath:instancePath+"/lastAt",schemaPath:"#/$defs/Ti
 return false;
 }
 }
-var valid0 = _errs48 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -507,7 +529,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"forgetMs":{"type":["integer","null"]},"at":{"$ref":"#/$defs/Time"}}};
+const schema38 = {"title":"EndedSession","type":"object","additionalProperties":false,"required":["sessionId","n","forgetMs"],"properties":{"sessionId":{"$ref":"#/$defs/SessionId"},"n":{"type":"integer","minimum":0},"forgetMs":{"type":["integer","null"]},"at":{"$ref":"#/$defs/Time"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -522,14 +544,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.sessionId === undefined) && (missing0 = "sessionId")) || ((data.forgetMs === undefined) && (missing0 = "forgetMs"))){
+if((((data.sessionId === undefined) && (missing0 = "sessionId")) || ((data.n === undefined) && (missing0 = "n"))) || ((data.forgetMs === undefined) && (missing0 = "forgetMs"))){
 validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "sessionId") || (key0 === "forgetMs")) || (key0 === "at"))){
+if(!((((key0 === "sessionId") || (key0 === "n")) || (key0 === "forgetMs")) || (key0 === "at"))){
 validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -564,12 +586,20 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.forgetMs !== undefined){
-let data1 = data.forgetMs;
+if(data.n !== undefined){
+let data1 = data.n;
 const _errs5 = errors;
-if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
-validate23.errors = [{instancePath:instancePath+"/forgetMs",schemaPath:"#/properties/forgetMs/type",keyword:"type",params:{type: schema38.properties.forgetMs.type},message:"must be integer,null"}];
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate23.errors = [{instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validate23.errors = [{instancePath:instancePath+"/n",schemaPath:"#/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
 }
 var valid0 = _errs5 === errors;
 }
@@ -577,18 +607,31 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.at !== undefined){
-let data2 = data.at;
+if(data.forgetMs !== undefined){
+let data2 = data.forgetMs;
 const _errs7 = errors;
-const _errs8 = errors;
-if(errors === _errs8){
-if(typeof data2 === "string"){
-if(data2.length > 64){
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
+validate23.errors = [{instancePath:instancePath+"/forgetMs",schemaPath:"#/properties/forgetMs/type",keyword:"type",params:{type: schema38.properties.forgetMs.type},message:"must be integer,null"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.at !== undefined){
+let data3 = data.at;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(data3.length > 64){
 validate23.errors = [{instancePath:instancePath+"/at",schemaPath:"#/$defs/Time/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
-if(!pattern4.test(data2)){
+if(!pattern4.test(data3)){
 validate23.errors = [{instancePath:instancePath+"/at",schemaPath:"#/$defs/Time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"},message:"must match pattern \""+"^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)$"+"\""}];
 return false;
 }
@@ -599,10 +642,11 @@ validate23.errors = [{instancePath:instancePath+"/at",schemaPath:"#/$defs/Time/t
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -999,6 +1043,53 @@ var valid0 = _errs33 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.only !== undefined){
+let data17 = data.only;
+const _errs36 = errors;
+if(errors === _errs36){
+if(Array.isArray(data17)){
+var valid7 = true;
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+let data18 = data17[i3];
+const _errs38 = errors;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data18 === "string"){
+if(data18.length > 256){
+validate20.errors = [{instancePath:instancePath+"/only/" + i3,schemaPath:"#/$defs/SessionId/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
+return false;
+}
+else {
+if(data18.length < 1){
+validate20.errors = [{instancePath:instancePath+"/only/" + i3,schemaPath:"#/$defs/SessionId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/only/" + i3,schemaPath:"#/$defs/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs38 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/only",schemaPath:"#/properties/only/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

@@ -38,17 +38,23 @@ export interface DeciderParts {
   sessions: readonly Session[];
   /** The ended sessions remembered, in the order they ended; `at` where the end itself is still remembered. */
   ended: readonly Ended[];
+  /** A partial snapshot: only these ids. */
+  only?: readonly string[];
 }
 
 interface Ended {
   id: string;
   forgetMs: number;
+  /** Its place in the queue of ended sessions. */
+  n: number;
   at?: string;
 }
 
 /** A session read back: its `started`, its variant, and its progress (fields of Session). */
 export interface RestoredSession {
   start: Started;
+  /** Its place among sessions with the same deadline. */
+  order: number;
   variant: ReturnType<Variants["withOverrides"]>;
   progress: Pick<Session, "assigned" | "connected" | "decided" | "consumerMessages" | "messageTimes" | "ids" | "endedAt" | "endMs" | "lastAt" | "lastMs">;
 }
@@ -78,6 +84,7 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     }
     const entry: SessionSnapshot = {
       sessionId: s.id,
+      order: s.seq,
       policy,
       overrides: [...v.overrides],
       startedAt: s.startedAt,
@@ -99,7 +106,7 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     if (s.endedAt !== undefined) entry.endedAt = s.endedAt;
     return entry;
   });
-  return {
+  const snapshot: DeciderSnapshot = {
     format: snapshotFormat,
     bundleFormat,
     timing: { lateness: finite(parts.timing.lateness), maxSessionAge: finite(parts.timing.maxSessionAge), endedSessionMemory: parts.timing.endedSessionMemory },
@@ -108,8 +115,10 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     policy: 0,
     policies,
     sessions,
-    ended: parts.ended.map((e) => (e.at === undefined ? { sessionId: e.id, forgetMs: finite(e.forgetMs) } : { sessionId: e.id, forgetMs: finite(e.forgetMs), at: e.at })),
+    ended: parts.ended.map((e) => (e.at === undefined ? { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs) } : { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs), at: e.at })),
   };
+  if (parts.only !== undefined) snapshot.only = [...parts.only];
+  return snapshot;
 }
 
 /**
@@ -124,6 +133,7 @@ export function readSnapshot(source: PolicySource, value: unknown): ReadSnapshot
   const problem = snapshotStructureProblem(value);
   if (problem !== undefined) throw new SnapshotError(`decider snapshot ${problem}`);
   const snapshot = value as DeciderSnapshot;
+  if (snapshot.only !== undefined) throw new SnapshotError("decider snapshot at /only: a partial snapshot (of some sessions only): put it into the full one with mergeSnapshot, then restore that");
   if (snapshot.bundleFormat !== bundleFormat) throw new SnapshotError(`decider snapshot of policies of bundle format ${quoted(snapshot.bundleFormat)}; this runtime runs "${bundleFormat}" bundles: restore it with the runtime that took it`);
 
   const given = new Map<string, CompiledPolicy>();
@@ -152,6 +162,7 @@ export function readSnapshot(source: PolicySource, value: unknown): ReadSnapshot
     return readSession(s, versions, where);
   });
   for (const [i, e] of snapshot.ended.entries()) {
+    if (i > 0 && e.n !== snapshot.ended[i - 1]!.n + 1) throw new SnapshotError(`decider snapshot at /ended/${i}/n: ${e.n} does not follow ${snapshot.ended[i - 1]!.n}`);
     if (e.at === undefined) continue;
     unique(e.sessionId, `/ended/${i}/sessionId`);
     time(e.at, `/ended/${i}/at`);
@@ -164,7 +175,7 @@ export function readSnapshot(source: PolicySource, value: unknown): ReadSnapshot
     now: snapshot.now ?? -Infinity,
     started: snapshot.started,
     sessions,
-    ended: snapshot.ended.map((e) => (e.at === undefined ? { id: e.sessionId, forgetMs: unbounded(e.forgetMs) } : { id: e.sessionId, forgetMs: unbounded(e.forgetMs), at: e.at })),
+    ended: snapshot.ended.map((e) => (e.at === undefined ? { id: e.sessionId, n: e.n, forgetMs: unbounded(e.forgetMs) } : { id: e.sessionId, n: e.n, forgetMs: unbounded(e.forgetMs), at: e.at })),
   };
 }
 
@@ -190,6 +201,7 @@ function readSession(s: SessionSnapshot, versions: readonly Variants[], where: s
   if (s.language !== undefined) start.language = s.language;
   return {
     start,
+    order: s.order,
     variant,
     progress: {
       assigned: s.assigned,
@@ -204,6 +216,44 @@ function readSession(s: SessionSnapshot, versions: readonly Variants[], where: s
       lastMs: epochMs(s.lastAt),
     },
   };
+}
+
+/**
+ * A full snapshot brought up to date with a partial one taken later (`decider.snapshot(ids)`
+ * with the ids of `dirtySessions()` since the full one, or since the last merge): the partial's
+ * event time, counts and timing; its entries for the ids it covers in place of the full one's
+ * (an id it covers with no entry was forgotten). Given the partials of every change in order,
+ * the result is the full snapshot the decider would have given (docs/snapshots.md).
+ */
+export function mergeSnapshot(full: DeciderSnapshot, partial: DeciderSnapshot): DeciderSnapshot {
+  if (full.only !== undefined) throw new SnapshotError("mergeSnapshot: the first snapshot is itself partial");
+  if (partial.only === undefined) return partial;
+  const covered = new Set(partial.only);
+  const policyOf = (snapshot: DeciderSnapshot, i: number) => snapshot.policies[i]!;
+  const sessions = [
+    ...full.sessions.filter((s) => !covered.has(s.sessionId)).map((s) => ({ s, version: policyOf(full, s.policy) })),
+    ...partial.sessions.map((s) => ({ s, version: policyOf(partial, s.policy) })),
+  ];
+  const due = (s: SessionSnapshot) => (s.endedAt !== undefined ? epochMs(s.endedAt) + unbounded(partial.timing.lateness) : epochMs(s.startedAt) + unbounded(partial.timing.maxSessionAge));
+  sessions.sort((a, b) => due(a.s) - due(b.s) || a.s.order - b.s.order);
+  // the policy list as the decider writes it: the current one, then in the sessions' order
+  const current = policyOf(partial, partial.policy);
+  const policies: DeciderSnapshot["policies"] = [{ name: current.name, revision: current.revision }];
+  const index = new Map([[versionKey(current.name, current.revision), 0]]);
+  const merged = sessions.map(({ s, version }) => {
+    const key = versionKey(version.name, version.revision);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = policies.length;
+      index.set(key, i);
+      policies.push({ name: version.name, revision: version.revision });
+    }
+    return { ...s, policy: i };
+  });
+  // an entry the decider took out of its queue since the full snapshot was of an id it covers
+  const ended = [...full.ended.filter((e) => !covered.has(e.sessionId)), ...partial.ended].sort((a, b) => a.n - b.n);
+  const { only: _only, ...rest } = partial;
+  return { ...rest, policy: 0, policies, sessions: merged, ended };
 }
 
 /** JSON has no infinity: a time or duration without end is written null. */

@@ -51,13 +51,17 @@ export interface DeciderSnapshot {
    */
   policies: [PolicyVersion, ...PolicyVersion[]];
   /**
-   * Sessions in flight (started, not yet closed), earliest deadline first; ties in the order their deadlines were set.
+   * Sessions in flight (started, not yet closed), earliest deadline first; ties by `order`.
    */
   sessions: SessionSnapshot[];
   /**
    * The ended sessions remembered, in the order they ended (with `endedSessionMemory`, the first is the next forgotten when another ends), each with the event time it may be forgotten at; `at`, its end, is on the last entry of an id while its end is still remembered: events stamped at or before it are redeliveries, later ones are refused.
    */
   ended: EndedSession[];
+  /**
+   * Present in a partial snapshot (`decider.snapshot(ids)`): the session ids it covers; `sessions` and `ended` hold only theirs, and an id with neither was forgotten. Restore refuses it: `mergeSnapshot` puts it into a full one.
+   */
+  only?: SessionId[];
 }
 /**
  * A policy of a bundle, by name and revision: the bundle given to restore must hold it.
@@ -71,6 +75,10 @@ export interface PolicyVersion {
  */
 export interface SessionSnapshot {
   sessionId: SessionId;
+  /**
+   * Its place among sessions with the same deadline: the later its deadline was set, the higher.
+   */
+  order: number;
   /**
    * Index in `policies` of the version it started under.
    */
@@ -118,6 +126,10 @@ export interface SessionSnapshot {
  */
 export interface EndedSession {
   sessionId: SessionId;
+  /**
+   * Its place in the queue of ended sessions (how many ended before it); consecutive in `ended`.
+   */
+  n: number;
   /**
    * Event time (epoch ms) from which it is forgotten (null: never, with no maximum session age).
    */

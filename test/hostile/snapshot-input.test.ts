@@ -62,11 +62,19 @@ describe("restoring a snapshot", () => {
     expect(bad((x) => (x["sessions"][1].startedAt = "2026-02-30T10:00:00Z"))).toBe('decider snapshot at /sessions/1/startedAt: "2026-02-30T10:00:00Z" is not an RFC 3339 time');
     expect(bad((x) => (x["sessions"][2].consumerMessages = -1))).toBe("decider snapshot at /sessions/2/consumerMessages: must be >= 0");
     expect(bad((x) => (x["sessions"][0].policy = 9))).toBe("decider snapshot at /sessions/0/policy: no policy 9 (it lists 2)");
-    expect(bad((x) => x["ended"].push({ ...x["ended"][0] }))).toMatch(/^decider snapshot at \/ended\/2\/sessionId: session `\w+` is there twice/);
+    expect(
+      bad((x) => {
+        const last = x["ended"].at(-1);
+        last.sessionId = x["sessions"][0].sessionId;
+        last.at ??= "2026-11-20T10:00:00Z";
+      }),
+    ).toMatch(/^decider snapshot at \/ended\/\d+\/sessionId: session `\w+` is there twice/);
     expect(bad((x) => (x["sessions"][0].eventIds = Array.from({ length: 300 }, (_, i) => [`e${i}`, "message 0"])))).toBe("decider snapshot at /sessions/0/eventIds: must NOT have more than 256 items");
     expect(bad((x) => (x["sessions"][0].messageTimes = Array.from({ length: 50 }, (_, i) => i)))).toMatch(/^decider snapshot at \/sessions\/0\/messageTimes: 50 instants, more than the \d+ its settings ever keep/);
-    expect(bad((x) => (x["ended"] = Array.from({ length: 9 }, (_, i) => ({ sessionId: `x${i}`, forgetMs: 0 }))))).toBe("decider snapshot at /ended: 9 sessions, more than the ended-session memory of 8");
+    expect(bad((x) => (x["ended"] = Array.from({ length: 9 }, (_, i) => ({ sessionId: `x${i}`, n: i, forgetMs: 0 }))))).toBe("decider snapshot at /ended: 9 sessions, more than the ended-session memory of 8");
     expect(bad((x) => (x["sessions"][0].extra = 1))).toBe('decider snapshot at /sessions/0: unknown field "extra"');
+    expect(bad((x) => (x["ended"][1].n = 7))).toMatch(/^decider snapshot at \/ended\/1\/n: 7 does not follow \d+$/);
+    expect(refusal({ ...s(), only: ["open"] })).toBe("decider snapshot at /only: a partial snapshot (of some sessions only): put it into the full one with mergeSnapshot, then restore that");
   });
 
   it("any value put anywhere in a snapshot: a SnapshotError, or a decider that runs", () => {

@@ -8,6 +8,7 @@ import { Decider, loadBundle, MemoryRecordStore, Rejection, type LoadedBundle, t
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { CrmRecord } from "../../schemas/types/record.v1.js";
 import { revisionOf } from "../support/run-both.js";
+import { Disagreement } from "./disagreement.js";
 import type { Outcomes, Timing } from "../support/run-timed.js";
 
 const dir = mkdtempSync(join(tmpdir(), "crm-policy-snapshot-"));
@@ -56,7 +57,7 @@ export function runRuntimeCut(policy: RecordCreationPolicy, records: CrmRecord[]
     const next = cut.next === undefined ? undefined : loaded(cut.next);
     decider = Decider.restore(next === undefined ? first : [first, next], saved.snapshot, store);
     const again = JSON.stringify(decider.snapshot());
-    if (again !== JSON.stringify(saved.snapshot)) throw new Error(`the restored decider's snapshot differs from the one it was restored from:\n${JSON.stringify(saved.snapshot)}\n${again}`);
+    if (again !== JSON.stringify(saved.snapshot)) throw new Disagreement(`the restored decider's snapshot differs from the one it was restored from:\n${JSON.stringify(saved.snapshot)}\n${again}`);
     if (next !== undefined) decider.update(next.policy(cut.next!.metadata.name));
   };
   const out: Outcomes[] = [];

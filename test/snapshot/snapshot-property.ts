@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
 import { shuffledTraceArb, timingArb } from "../invariants/delivery-properties.js";
 import { policyArb } from "../support/arbitraries.js";
+import { Disagreement } from "./disagreement.js";
 import { runReferenceCut, runRuntimeCut, runRuntimeWhole, type Cut } from "./run-cut.js";
 
-/** The runtime stopped and restored (or given a new policy) did not decide as it should have. */
-export class Disagreement extends Error {}
+export { Disagreement } from "./disagreement.js";
 
 export const tracesPerCase = 25;
 

@@ -13,6 +13,7 @@ import { memoryRows } from "./memory.js";
 import { benchBundle, benchPolicy } from "./policy.js";
 import { serveCrowd, serveRows } from "./serve.js";
 import { simulateRows, writeInputs } from "./simulate.js";
+import { snapshotRows } from "./snapshot.js";
 import { formatTable, type Row } from "./table.js";
 import { titleRows } from "./titles.js";
 import { syntheticTrace } from "./trace.js";
@@ -27,6 +28,7 @@ const bundle = benchBundle();
 // Heap first, while the heap holds nothing else of the benchmark's.
 const memory = memoryRows(bundle.policy);
 memory.push(...flatMemoryRows(bundle.policy, log));
+memory.push(...snapshotRows(bundle.policy));
 const compile = compileRows(log);
 const titles = await titleRows(bundle.policy);
 const trace = syntheticTrace(traceEvents);

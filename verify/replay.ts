@@ -3,7 +3,9 @@ import { MemoryRecordStore } from "@crm-policy/runtime";
 import type { RecordStore } from "@crm-policy/runtime";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
-import type { SessionEvent } from "../schemas/types/session-event.v1.js";
+import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
+import type { Catalog } from "../compiler/model/catalog.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 import { Observer, type SessionRun } from "./observe.js";
 import type { SessionSettings } from "./session-settings.js";
@@ -21,6 +23,8 @@ export interface Run {
   rejected: number[];
   /** The runtime threw (it never should). */
   crash?: string;
+  /** The catalog the policy was compiled with (session types' labels, for titles). */
+  catalog: Catalog;
 }
 
 /** The trace without the events the runtime refused: the same decisions, and simulate takes every line. */
@@ -75,10 +79,11 @@ export class Replayer {
     if (this.decider.inFlight >= this.maxInFlight) this.decider = this.fresh();
     this.store.current = new MemoryRecordStore(trace.records);
     const prefix = `${++this.traces}:`;
-    return drive(this.policy, this.settings, trace, (event) => {
+    const push = (event: SessionEvent) => {
       const result = this.decider.push(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId });
       return result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) };
-    });
+    };
+    return drive(this.policy, this.settings, trace, push, (id) => prefix + id);
   }
 }
 
@@ -98,8 +103,25 @@ class SwappableStore implements RecordStore {
   }
 }
 
-function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace, push: (event: SessionEvent) => Decision | Rejection | undefined): Run {
-  const observer = new Observer(trace.records, (start) => settings.for(start), policy.compiled.crm.closedStatuses);
+function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace, push: (event: SessionEvent) => Decision | Rejection | undefined, engineId?: (id: string) => string): Run {
+  const options = { closedStatuses: policy.compiled.crm.closedStatuses, catalog: policy.catalog, observeRejected: true };
+  return observeRun(trace, push, (start) => settings.for(start), engineId === undefined ? options : { ...options, engineId });
+}
+
+/**
+ * Pushes each event of the trace to an engine (`push`: a decision, a rejection, or nothing) and
+ * observes the run. `observeRejected`: whether an event the engine refused still reaches the
+ * observer (verify: its traces are well formed, so a refusal is the engine's mistake and the
+ * facts should show it; the invariant suite feeds malformed events, and follows only the
+ * accepted ones).
+ */
+export function observeRun(
+  trace: Trace,
+  push: (event: SessionEvent, index: number) => Decision | Rejection | undefined,
+  settingsFor: (start: Started) => ResolvedPolicy,
+  options: { closedStatuses: readonly string[]; catalog: Catalog; observeRejected: boolean; engineId?: (sessionId: string) => string },
+): Run {
+  const observer = new Observer(trace.records, settingsFor, options.closedStatuses, options.engineId);
   const decisions: Decision[] = [];
   const strays: Decision[] = [];
   const rejected: number[] = [];
@@ -108,18 +130,22 @@ function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace,
     if (crash !== undefined) return;
     let result: Decision | Rejection | undefined;
     try {
-      // the runtime reads events, and keeps `started` ones, but never changes them
-      result = push(event);
+      // the engine reads events, and keeps `started` ones, but never changes them
+      result = push(event, index);
     } catch (error) {
       crash = `the runtime threw at event ${index + 1}: ${error instanceof Error ? error.message : String(error)}`;
       return;
     }
-    observer.event(event);
-    if (result instanceof Rejection) rejected.push(index);
-    if (result === undefined || result instanceof Rejection) return;
+    if (result instanceof Rejection) {
+      rejected.push(index);
+      if (options.observeRejected) observer.event(event, index);
+      return;
+    }
+    observer.event(event, index);
+    if (result === undefined) return;
     decisions.push(result);
     if (!observer.sessions.has(result.sessionId)) strays.push(result);
     observer.decided(result, index);
   });
-  return { trace, sessions: observer.sessions, decisions, strays, rejected, ...(crash === undefined ? {} : { crash }) };
+  return { trace, sessions: observer.sessions, decisions, strays, rejected, catalog: options.catalog, ...(crash === undefined ? {} : { crash }) };
 }

@@ -17,7 +17,7 @@ export function checkHandWritten(policy: CompiledPolicy, trace: Trace) {
   const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: 0 };
   trace.events.forEach((event, i) => {
     const before = runtime.inFlight;
-    const a = runtime.push(event);
+    const a = one(runtime.receive(event));
     const b = hand.push(event);
     if (runtime.inFlight > before) counts.sessions++;
     const lineA = lineOf(a instanceof Rejection ? { rejected: true, reason: a.reason } : a);
@@ -32,14 +32,14 @@ export function checkHandWritten(policy: CompiledPolicy, trace: Trace) {
 /** The reference interpreter decides the prefix exactly as the runtime (rejections by kind only). */
 export function checkReference(policy: CompiledPolicy, trace: Trace, events: readonly SessionEvent[]): void {
   const catalog = defaultCatalog();
-  const reference = new ReferenceInterpreter(benchPolicy, catalog, trace.records, policy.revision);
+  const reference = new ReferenceInterpreter(benchPolicy, catalog, trace.records, policy.revision, { lateness: 0 });
   const runtime = runtimeDecider(policy, trace);
   const a: string[] = [];
   const b: string[] = [];
   for (const event of events) {
-    const result = runtime.push(event);
+    const result = one(runtime.receive(event));
     a.push(result instanceof Rejection ? "rejected" : lineOf(result));
-    const outcome = reference.apply(event);
+    const outcome = reference.receive(event).at(-1) ?? {};
     b.push("decision" in outcome ? JSON.stringify(outcome.decision) : "rejected" in outcome ? "rejected" : "");
   }
   assertSameLines("reference vs runtime", a, b);
@@ -52,7 +52,7 @@ export async function checkRulesEngine(policy: CompiledPolicy, trace: Trace, eve
   const a: string[] = [];
   const b: string[] = [];
   for (const event of events) {
-    a.push(kindOf(runtime.push(event)));
+    a.push(kindOf(one(runtime.receive(event))));
     const kind: Kind | "rejected" | undefined = await rules.push(event);
     b.push(kind === undefined ? "" : kind === "rejected" ? "rejected" : `${kind.sessionId} ${kind.kind}`);
   }
@@ -63,4 +63,10 @@ function kindOf(result: Decision | Rejection | undefined): string {
   if (result === undefined) return "";
   if (result instanceof Rejection) return "rejected";
   return `${result.sessionId} ${result.decision === "none" ? `none:${result.reason}` : result.decision}`;
+}
+
+/** The bench runs in order with no lateness: at most one outcome an event. */
+function one(outcomes: readonly (Decision | Rejection)[]): Decision | Rejection | undefined {
+  if (outcomes.length > 1) throw new Error(`one event gave ${outcomes.length} outcomes`);
+  return outcomes[0];
 }

@@ -12,7 +12,7 @@ import type { Trace } from "./trace.js";
 let sink = 0;
 
 export function runtimeDecider(policy: CompiledPolicy, trace: Trace): Decider {
-  return new Decider(policy, new MemoryRecordStore(trace.records));
+  return new Decider(policy, new MemoryRecordStore(trace.records), { lateness: 0 });
 }
 
 export function handDecider(policy: CompiledPolicy, trace: Trace): HandWrittenDecider {
@@ -27,7 +27,7 @@ export function handDecider(policy: CompiledPolicy, trace: Trace): HandWrittenDe
 export function pushRuntime(decider: Decider, events: readonly SessionEvent[]): number {
   let results = 0;
   const ms = timed(() => {
-    for (const event of events) if (decider.push(event) !== undefined) results++;
+    for (const event of events) results += decider.receive(event).length;
   });
   sink += results;
   return ms;
@@ -43,7 +43,7 @@ export function pushHand(decider: HandWrittenDecider, events: readonly SessionEv
 }
 
 export function applyAll(reference: ReferenceInterpreter, events: readonly SessionEvent[]): void {
-  for (const event of events) if ("decision" in reference.apply(event)) sink++;
+  for (const event of events) for (const outcome of reference.receive(event)) if ("decision" in outcome) sink++;
 }
 
 export async function pushAllAsync(decider: RulesEngineDecider, events: readonly SessionEvent[]): Promise<void> {

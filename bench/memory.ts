@@ -53,8 +53,8 @@ function retainedPerSession(policy: CompiledPolicy): number {
   const before = process.memoryUsage().heapUsed;
   for (let i = 0; i < sessions; i++) {
     const [started, assigned] = sessionLines(rng, i);
-    decider.push(JSON.parse(started));
-    decider.push(JSON.parse(assigned));
+    decider.receive(JSON.parse(started));
+    decider.receive(JSON.parse(assigned));
   }
   collect();
   const total = (process.memoryUsage().heapUsed - before) / sessions;
@@ -70,7 +70,7 @@ function structuresPerSession(policy: CompiledPolicy): number {
   const decider = new Decider(policy, new MemoryRecordStore());
   collect();
   const before = process.memoryUsage().heapUsed;
-  for (const event of events) decider.push(event);
+  for (const event of events) decider.receive(event);
   collect();
   const structures = (process.memoryUsage().heapUsed - before) / sessions;
   if (decider.inFlight !== sessions || events.length !== 2 * sessions) throw new Error("sessions lost");

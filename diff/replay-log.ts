@@ -34,7 +34,6 @@ interface Pair {
   start: Started;
   before?: Decision;
   after?: Decision;
-  ended: boolean;
 }
 
 /**
@@ -59,6 +58,7 @@ export class LogReplay {
     private readonly b: Version,
     records: readonly CrmRecord[],
   ) {
+    // as `simulate` replays a log: the default lateness and session age, flushed at the end
     this.deciders = [new Decider(a.policy.compiled, new MemoryRecordStore(records)), new Decider(b.policy.compiled, new MemoryRecordStore(records))];
   }
 
@@ -78,22 +78,16 @@ export class LogReplay {
       return;
     }
     const [da, db] = this.deciders;
-    const before = da.inFlight;
-    const ra = da.push(event);
-    const rb = db.push(event);
-    if (ra instanceof Rejection && rb instanceof Rejection) {
-      this.rejected++;
-      return;
-    }
+    const oa = da.receive(event);
+    const ob = db.receive(event);
+    // the event's own rejection, if any, is its last outcome; decisions before it are of sessions time closed
+    const ra = oa[oa.length - 1] instanceof Rejection;
+    const rb = ob[ob.length - 1] instanceof Rejection;
+    if (ra && rb) this.rejected++;
     const e = event as { type: string; sessionId: string };
-    if (da.inFlight > before) this.sessions++;
-    if (e.type === "started" && !this.open.has(e.sessionId) && !(ra instanceof Rejection)) this.open.set(e.sessionId, { start: event as Started, ended: false });
-    if (ra !== undefined && !(ra instanceof Rejection)) this.decided(0, ra);
-    if (rb !== undefined && !(rb instanceof Rejection)) this.decided(1, rb);
-    if (e.type === "ended" && !(ra instanceof Rejection) && !(rb instanceof Rejection)) {
-      const pair = this.open.get(e.sessionId);
-      if (pair !== undefined) this.settle(e.sessionId, pair);
-    }
+    if (e.type === "started" && !ra && !this.open.has(e.sessionId)) this.open.set(e.sessionId, { start: event as Started });
+    for (const o of oa) if (!(o instanceof Rejection)) this.decided(0, o);
+    for (const o of ob) if (!(o instanceof Rejection)) this.decided(1, o);
   }
 
   private decided(side: 0 | 1, d: Decision): void {
@@ -124,8 +118,16 @@ export class LogReplay {
     this.ids.set(key, list);
   }
 
-  /** The end of the log: sessions one version decided and the other left pending differ too. */
+  /**
+   * The end of the log: both versions close the sessions still in flight, as `simulate` does at
+   * the end of input; a session one version decided and the other did not (a session the
+   * other rejected) differs too.
+   */
   finish(files: { events: string; records?: string | undefined }): LogDiff {
+    this.deciders.forEach((decider, side) => {
+      for (const o of decider.flush()) if (!(o instanceof Rejection)) this.decided(side as 0 | 1, o);
+    });
+    this.sessions = this.deciders[0].sessionsStarted;
     for (const [sessionId, pair] of [...this.open]) if (pair.before !== undefined || pair.after !== undefined) this.settle(sessionId, pair);
     const groups = this.table.list().map((g) => ({ ...g, example: { ...g.example, sessionIds: this.ids.get(g.key) ?? [] } }));
     return { events: files.events, ...(files.records === undefined ? {} : { records: files.records }), lines: this.lines, rejected: this.rejected, sessions: this.sessions, differing: this.differing, groups };

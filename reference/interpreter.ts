@@ -23,7 +23,29 @@ interface SessionHistory {
   overrides: number[];
   events: SessionEvent[];
   decided: boolean;
+  /** Its `ended`, once accepted. */
   endedAt?: string;
+  /** Ids of the events it accepted, in order (the first 256). */
+  ids: string[];
+  /** Decided and done with; `closedAt`: its end (or last event, if it expired). */
+  closed: boolean;
+  closedAt?: string;
+  /** Deadlines tie in the order they were set (its start, then its end). */
+  dueSeq: number;
+}
+
+export interface ReferenceOptions {
+  /** ms of event time after `ended` that late events are applied and end decisions wait (default 30 s). */
+  lateness?: number;
+  /** ms of event time after its start that a session with no `ended` is closed (default a day). */
+  maxSessionAge?: number;
+}
+
+/** The latest `at` of the session's start and accepted events (the first, on a tie). */
+function lastAt(session: SessionHistory): string {
+  let at = session.start.at;
+  for (const e of session.events) if (instant(e.at) > instant(at)) at = e.at;
+  return at;
 }
 
 /**
@@ -36,6 +58,11 @@ export class ReferenceInterpreter {
   private created = 0;
 
   private readonly policy: ResolvedPolicy;
+  private readonly lateness: number;
+  private readonly maxAge: number;
+  /** Event time: the latest `at` of a valid event. */
+  private now = -Infinity;
+  private seq = 0;
 
   constructor(
     private readonly source: RecordCreationPolicy,
@@ -43,44 +70,132 @@ export class ReferenceInterpreter {
     records: readonly CrmRecord[],
     /** The policy's revision in the bundle: sha256 of its source file (docs/semantics.md, "Provenance"). */
     private readonly revision: string,
+    options: ReferenceOptions = {},
   ) {
+    this.lateness = options.lateness ?? 30_000;
+    this.maxAge = options.maxSessionAge ?? 86_400_000;
     this.policy = referencePolicy(source, catalog);
     this.records = records.map((r) => ({ ...r, closedAt: r.closedAt ?? null }));
   }
 
-  apply(value: unknown): Outcome {
-    if (!isValidEvent(value)) return { rejected: "not a valid session event" };
+  /**
+   * One event: the decisions of sessions whose time came as event time moved to its `at`
+   * (earliest deadline first), then what the event itself did.
+   */
+  receive(value: unknown): Outcome[] {
+    if (!isValidEvent(value)) return [{ rejected: "not a valid session event" }];
     const event = value as SessionEvent;
-    if (event.type === "record.status") return this.statusChange(event.recordId, event.status, event.at);
+    const out = this.advance(instant(event.at));
+    const outcome = this.apply(event);
+    if (Object.keys(outcome).length > 0) out.push(outcome);
+    return out;
+  }
 
-    const session = this.sessions.get(event.sessionId);
-    if (session?.endedAt !== undefined) {
+  /** Event time moves to `time`: sessions due by then are closed. */
+  advanceTo(time: string): Outcome[] {
+    return this.advance(instant(time));
+  }
+
+  /** End of input: every open session is closed, earliest deadline first. */
+  flush(): Outcome[] {
+    return this.advance(Infinity, false);
+  }
+
+  /** When an open session is closed: lateness after its end, or maxSessionAge after its start. */
+  private due(session: SessionHistory): number {
+    return session.endedAt !== undefined ? instant(session.endedAt) + this.lateness : instant(session.start.at) + this.maxAge;
+  }
+
+  private advance(t: number, moveTime = true): Outcome[] {
+    const out: Outcome[] = [];
+    for (;;) {
+      const open = [...this.sessions.values()].filter((s) => !s.closed && this.due(s) <= t);
+      if (open.length === 0) break;
+      const next = open.reduce((a, b) => (this.due(b) < this.due(a) || (this.due(b) === this.due(a) && b.dueSeq < a.dueSeq) ? b : a));
+      const decision = this.close(next);
+      if (decision !== undefined) out.push({ decision });
+    }
+    if (moveTime && t > this.now) this.now = t;
+    return out;
+  }
+
+  /** Its end decision if it has none: at its `ended`, or (expired) at its last event, `expired` instead of any other reason for none. */
+  private close(session: SessionHistory): Decision | undefined {
+    const expired = session.endedAt === undefined;
+    const at = session.endedAt ?? lastAt(session);
+    session.closed = true;
+    session.closedAt = at;
+    if (session.decided) return undefined;
+    const outcome = this.recordDue(session, true) ? this.decide(session, "ended", at) : this.endWithoutRecord(session, at);
+    const decision = (outcome as { decision: Decision }).decision;
+    return expired && decision.decision === "none" ? { ...decision, reason: "expired" } : decision;
+  }
+
+  private apply(event: SessionEvent): Outcome {
+    if (event.type === "record.status") return this.statusChange(event.recordId, event.status, event.at);
+    let session = this.sessions.get(event.sessionId);
+    // An ended session is remembered until its start is maxSessionAge old.
+    if (session?.closed === true && this.now >= instant(session.start.at) + this.maxAge) session = undefined;
+    if (session === undefined) {
+      if (event.type !== "started") return { rejected: "unknown session" };
+      if (instant(event.at) + this.maxAge <= this.now) return { rejected: "started more than maxSessionAge before event time" };
+      return this.start(event);
+    }
+    if (session.closed) {
       // After its end a session takes nothing new; older events are redeliveries.
-      return instant(event.at) <= instant(session.endedAt) ? {} : { rejected: "event after the session ended" };
+      return instant(event.at) <= instant(session.closedAt!) ? {} : { rejected: "event after the session ended" };
+    }
+    // Until its decision, a session knows the ids of the events it accepted (the first 256).
+    if (event.eventId !== undefined && !session.decided && session.ids.includes(event.eventId)) return {};
+    if (event.type !== "started" && instant(event.at) < instant(session.start.at)) return { rejected: "event stamped before its session started" };
+    if (session.endedAt !== undefined) {
+      // Ended, its decision waiting for late events: those stamped after the end are refused.
+      if (instant(event.at) > instant(session.endedAt)) return { rejected: "event after the session ended" };
+      if (event.type === "ended") return {};
     }
     if (event.type === "started") {
-      if (session === undefined) return this.start(event);
-      return sameAttributes(session.start, event) ? {} : { rejected: "second started with different attributes" };
+      if (!sameAttributes(session.start, event)) return { rejected: "second started with different attributes" };
+      this.rememberId(session, event);
+      return {};
     }
-    if (session === undefined) return { rejected: "unknown session" };
     if (event.type === "message" && session.start.channel === "voice") return { rejected: "message on a voice session" };
-    if (event.type === "message" && event.from === "consumer" && session.events.some((e) => e.type === "message" && e.from === "consumer" && e.at === event.at)) {
-      return {}; // the same consumer message, delivered again
+    if (event.type === "message" && event.from === "consumer" && event.eventId === undefined && session.events.some((e) => isConsumerMessage(e) && e.eventId === undefined && instant(e.at) === instant(event.at))) {
+      return {}; // without ids: the same consumer message, delivered again
     }
 
-    const dueBefore = this.recordDue(session);
+    const dueBefore = this.recordDue(session, false);
     session.events.push(event);
-    if (event.type === "ended") session.endedAt = event.at;
-    if (session.decided) return {};
-    if (!dueBefore && this.recordDue(session)) return this.decide(session, event.type as Trigger, event.at);
-    if (event.type === "ended") return this.endWithoutRecord(session, event.at);
-    return {};
+    this.rememberId(session, event);
+    if (event.type === "ended") {
+      session.endedAt = event.at;
+      session.dueSeq = ++this.seq;
+      if (!session.decided && instant(event.at) + this.lateness > this.now) return {}; // decided when the lateness has passed
+      const decision = this.close(session);
+      return decision === undefined ? {} : { decision };
+    }
+    if (session.decided || dueBefore || !this.recordDue(session, false)) return {};
+    const outcome = this.decide(session, event.type as Trigger, event.at);
+    if (session.endedAt !== undefined) this.close(session); // a late event decided it
+    return outcome;
+  }
+
+  private rememberId(session: SessionHistory, event: SessionEvent): void {
+    if (event.eventId !== undefined && !session.ids.includes(event.eventId) && session.ids.length < 256) session.ids.push(event.eventId);
   }
 
   private start(event: Started): Outcome {
     const matches = this.matchingOverrides(event);
     const overrides = matches.flatMap((matched, i) => (matched ? [i] : []));
-    this.sessions.set(event.sessionId, { start: event, policy: referencePolicy(referenceMerge(this.source, matches), this.catalog), overrides, events: [], decided: false });
+    this.sessions.set(event.sessionId, {
+      start: event,
+      policy: referencePolicy(referenceMerge(this.source, matches), this.catalog),
+      overrides,
+      events: [],
+      decided: false,
+      ids: event.eventId === undefined ? [] : [event.eventId],
+      closed: false,
+      dueSeq: ++this.seq,
+    });
     const known = this.catalog.sessionTypes.some((t) => t.name === event.sessionType);
     return known ? {} : { warning: `unknown session type ${event.sessionType}` };
   }
@@ -98,17 +213,20 @@ export class ReferenceInterpreter {
     return { policy: this.source.metadata.name, revision: this.revision, overrides: [...session.overrides] };
   }
 
+  /** Consumer messages: one per distinct eventId, and one per distinct instant of those without an id. */
   private consumerMessages(session: SessionHistory): number {
-    return new Set(session.events.filter((e) => e.type === "message" && e.from === "consumer").map((e) => e.at)).size;
+    const messages = session.events.filter(isConsumerMessage);
+    const ids = new Set(messages.filter((e) => e.eventId !== undefined).map((e) => e.eventId));
+    const instants = new Set(messages.filter((e) => e.eventId === undefined).map((e) => instant(e.at)));
+    return ids.size + instants.size;
   }
 
-  /** Is a record due, given everything that has happened in the session so far? */
-  private recordDue(session: SessionHistory): boolean {
+  /** Is a record due, given everything that has happened in the session so far, and whether it has ended (or is closed as if)? */
+  private recordDue(session: SessionHistory, ended: boolean): boolean {
     const s = session.policy.records;
     const has = (type: string) => session.events.some((e) => e.type === type);
     const connected = has("connected");
     const assigned = has("assigned") || connected;
-    const ended = has("ended");
     if (session.start.channel === "voice") {
       if (s.calls.delayUntilConnected) return connected;
       if (assigned) return true;
@@ -185,8 +303,13 @@ export class ReferenceInterpreter {
   }
 }
 
+function isConsumerMessage(e: SessionEvent): boolean {
+  return e.type === "message" && e.from === "consumer";
+}
+
 function sameAttributes(a: Started, b: Started): boolean {
-  const fields = ["at", "channel", "sessionType", "queue", "menuPath", "phoneNumber", "language", "endUser"] as const;
+  if (instant(a.at) !== instant(b.at)) return false;
+  const fields = ["channel", "sessionType", "queue", "menuPath", "phoneNumber", "language", "endUser"] as const;
   return fields.every((f) => a[f] === b[f]);
 }
 

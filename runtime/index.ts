@@ -3,7 +3,7 @@ export { loadBundle, BundleError, LoadedBundle, type LoadBundleOptions } from ".
 export { TrustedKeys } from "./bundle/trust.js";
 export { readTrustedKeys } from "./bundle/trust-files.js";
 export { bundleFormat } from "./bundle/format.js";
-export { Decider, Rejection, type DeciderOptions, type SessionState } from "./decide/decider.js";
+export { Decider, Rejection, defaultLateness, defaultMaxSessionAge, type DeciderOptions, type Outcome, type SessionState } from "./decide/decider.js";
 export { MemoryRecordStore } from "./records/memory-store.js";
 export type { RecordStore, CrmRecord } from "./records/record-store.js";
 export { eventProblem, isSessionEvent } from "./events/check-event.js";

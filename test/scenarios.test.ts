@@ -15,6 +15,9 @@
 //                                       revision) and compared only when listed
 //   exit: 0 | 1 | nonzero               optional, default 0 ("nonzero": any status but 0)
 //   stderr: ["line 3", ...]             optional substrings expected in stderr
+//   args: ["--lateness", "30s"]         optional simulate arguments; default `--lateness 0`: each
+//                                       case is decided in delivery order, the ended ones at
+//                                       `ended` (late-events.yaml sets its own)
 import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -37,6 +40,7 @@ interface Scenario {
   decisions: { [key: string]: Json }[];
   exit: number | "nonzero";
   stderr: string[];
+  args: string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,9 +65,10 @@ function loadScenarios(): Scenario[] {
     doc.forEach((item: unknown, index) => {
       const where = `${file} case ${index + 1}`;
       if (!isObject(item)) throw new Error(`${where}: a case is a mapping`);
-      const known = new Set(["name", "rule", "policy", "records", "events", "decisions", "exit", "stderr"]);
+      const known = new Set(["name", "rule", "policy", "records", "events", "decisions", "exit", "stderr", "args"]);
       for (const key of Object.keys(item)) if (!known.has(key)) throw new Error(`${where}: unknown key \`${key}\``);
-      const { name, rule, policy, records = [], events, decisions, exit = 0, stderr = [] } = item;
+      const { name, rule, policy, records = [], events, decisions, exit = 0, stderr = [], args = ["--lateness", "0"] } = item;
+      if (!Array.isArray(args) || !args.every((a) => typeof a === "string")) throw new Error(`${where}: args must be a list of strings`);
       if (typeof name !== "string" || name === "") throw new Error(`${where}: name must be a non-empty string`);
       if (typeof rule !== "string" || rule === "") throw new Error(`${where} (${name}): rule must be a non-empty string`);
       if (!isObject(policy)) throw new Error(`${where} (${name}): policy must be a mapping`);
@@ -87,6 +92,7 @@ function loadScenarios(): Scenario[] {
         decisions: decisions as Scenario["decisions"],
         exit,
         stderr: stderr as string[],
+        args: args as string[],
       });
     });
   }
@@ -154,7 +160,7 @@ async function simulate(scenario: Scenario): Promise<Run> {
       stderr: { write: (s: string) => (stderr += s) },
       stdin: Readable.from([]),
     };
-    const status = await main(["simulate", "--policy", policyPath, "--events", eventsPath, "--records", recordsPath], io);
+    const status = await main(["simulate", "--policy", policyPath, "--events", eventsPath, "--records", recordsPath, ...scenario.args], io);
     return { status, stdout, stderr, revision: "sha256:" + createHash("sha256").update(policyText).digest("hex") };
   } finally {
     rmSync(dir, { recursive: true, force: true });

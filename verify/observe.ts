@@ -92,7 +92,7 @@ export class Observer {
       case "message": {
         if (e.from !== "consumer" || session.start.channel !== "chat") return;
         const times = this.messageTimes.get(e.sessionId) ?? new Set<string>();
-        times.add(e.at);
+        times.add(e.eventId === undefined ? `at ${Date.parse(e.at)}` : `id ${e.eventId}`); // one message per id, or per instant without one
         this.messageTimes.set(e.sessionId, times);
         facts.consumerMessages = times.size;
         return;

@@ -35,12 +35,12 @@ export function accepted(run: Run): Trace {
 }
 
 /**
- * Runs a trace through a fresh Decider over an in-memory CRM holding the trace's records:
- * exactly what `crm-policy simulate --records --events` does with it.
+ * Runs a trace through a fresh Decider over an in-memory CRM holding the trace's records, and
+ * flushes it at the end: exactly what `crm-policy simulate --records --events` does with it.
  */
 export function replay(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace): Run {
-  const decider = new Decider(policy.compiled, new MemoryRecordStore(trace.records), { endedSessionMemory: 64 });
-  return drive(policy, settings, trace, (event) => decider.push(event));
+  const decider = new Decider(policy.compiled, new MemoryRecordStore(trace.records), verifyOptions);
+  return drive(policy, settings, trace, (event) => single(decider.receive(event)), () => decider.flush());
 }
 
 /**
@@ -54,9 +54,9 @@ export class Replayer {
   private traces = 0;
 
   /**
-   * `maxInFlight`: traces may leave sessions that never end; once the Decider holds this many,
-   * a fresh one takes over (ids never repeat across traces, so nothing observable changes),
-   * and memory stays flat however many traces run.
+   * `maxInFlight`: a fresh Decider takes over once the current one holds this many sessions
+   * (ids never repeat across traces, so nothing observable changes). Each trace is flushed at
+   * its end, so none stays in flight; this is a guard, and memory stays flat however many run.
    */
   constructor(
     private readonly policy: PolicyUnderTest,
@@ -72,19 +72,38 @@ export class Replayer {
   }
 
   private fresh(): Decider {
-    return new Decider(this.policy.compiled, this.store, { endedSessionMemory: 64 });
+    return new Decider(this.policy.compiled, this.store, verifyOptions);
   }
 
   run(trace: Trace): Run {
     if (this.decider.inFlight >= this.maxInFlight) this.decider = this.fresh();
     this.store.current = new MemoryRecordStore(trace.records);
     const prefix = `${++this.traces}:`;
-    const push = (event: SessionEvent) => {
-      const result = this.decider.push(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId });
-      return result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) };
-    };
-    return drive(this.policy, this.settings, trace, push, (id) => prefix + id);
+    const unprefixed = (result: Decision | Rejection | undefined) => (result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) });
+    const decider = this.decider;
+    return drive(
+      this.policy,
+      this.settings,
+      trace,
+      (event) => unprefixed(single(decider.receive(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId }))),
+      () => decider.flush().map((o) => unprefixed(o)!),
+      (id) => prefix + id,
+    );
   }
+}
+
+/**
+ * Traces are decided as delivered in order, each decision at its event: no lateness. The traces
+ * one Replayer runs share a decider but not a clock (each starts at its own time), so nothing
+ * is closed by event time (no maxSessionAge) and ended sessions are forgotten by count; the
+ * end of each trace closes its sessions that never ended, as the end of input does in simulate.
+ */
+const verifyOptions = { lateness: 0, maxSessionAge: Infinity, endedSessionMemory: 64 };
+
+/** The one outcome of an event (a trace never spans maxSessionAge: no session expires). */
+function single(outcomes: readonly (Decision | Rejection)[]): Decision | Rejection | undefined {
+  if (outcomes.length > 1) throw new Error(`one event gave ${outcomes.length} outcomes`);
+  return outcomes[0];
 }
 
 class SwappableStore implements RecordStore {
@@ -103,23 +122,35 @@ class SwappableStore implements RecordStore {
   }
 }
 
-function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace, push: (event: SessionEvent) => Decision | Rejection | undefined, engineId?: (id: string) => string): Run {
-  const options = { closedStatuses: policy.compiled.crm.closedStatuses, catalog: policy.catalog, observeRejected: true };
+/**
+ * Feeds the trace's events one by one, then `finish` (the flush): its decisions are recorded at
+ * index `trace.events.length`, the end of the trace.
+ */
+function drive(
+  policy: PolicyUnderTest,
+  settings: SessionSettings,
+  trace: Trace,
+  push: (event: SessionEvent) => Decision | Rejection | undefined,
+  finish: () => readonly (Decision | Rejection)[],
+  engineId?: (id: string) => string,
+): Run {
+  const options = { closedStatuses: policy.compiled.crm.closedStatuses, catalog: policy.catalog, observeRejected: true, finish };
   return observeRun(trace, push, (start) => settings.for(start), engineId === undefined ? options : { ...options, engineId });
 }
 
 /**
- * Pushes each event of the trace to an engine (`push`: a decision, a rejection, or nothing) and
- * observes the run. `observeRejected`: whether an event the engine refused still reaches the
- * observer (verify: its traces are well formed, so a refusal is the engine's mistake and the
- * facts should show it; the invariant suite feeds malformed events, and follows only the
+ * Pushes each event of the trace to an engine (`push`: a decision, a rejection, or nothing),
+ * then `finish` (the flush, if any: its decisions are recorded at index `trace.events.length`),
+ * and observes the run. `observeRejected`: whether an event the engine refused still reaches
+ * the observer (verify: its traces are well formed, so a refusal is the engine's mistake and
+ * the facts should show it; the invariant suite feeds malformed events, and follows only the
  * accepted ones).
  */
 export function observeRun(
   trace: Trace,
   push: (event: SessionEvent, index: number) => Decision | Rejection | undefined,
   settingsFor: (start: Started) => ResolvedPolicy,
-  options: { closedStatuses: readonly string[]; catalog: Catalog; observeRejected: boolean; engineId?: (sessionId: string) => string },
+  options: { closedStatuses: readonly string[]; catalog: Catalog; observeRejected: boolean; engineId?: (sessionId: string) => string; finish?: () => readonly (Decision | Rejection)[] },
 ): Run {
   const observer = new Observer(trace.records, settingsFor, options.closedStatuses, options.engineId);
   const decisions: Decision[] = [];
@@ -147,5 +178,17 @@ export function observeRun(
     if (!observer.sessions.has(result.sessionId)) strays.push(result);
     observer.decided(result, index);
   });
+  if (crash === undefined) {
+    try {
+      for (const result of options.finish?.() ?? []) {
+        if (result instanceof Rejection) throw new Error(result.reason);
+        decisions.push(result);
+        if (!observer.sessions.has(result.sessionId)) strays.push(result);
+        observer.decided(result, trace.events.length);
+      }
+    } catch (error) {
+      crash = `the runtime threw at the end of the trace: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
   return { trace, sessions: observer.sessions, decisions, strays, rejected, catalog: options.catalog, ...(crash === undefined ? {} : { crash }) };
 }

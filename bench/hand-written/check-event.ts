@@ -14,9 +14,12 @@ export function checkEvent(value: unknown): string | undefined {
   if (type !== "started" && type !== "assigned" && type !== "connected" && type !== "message" && type !== "ended" && type !== "record.status") return `unknown event type \`${type}\``;
   const at = e["at"];
   if (!isTime(at)) return at === undefined ? "missing field `at`" : "field `at` must be an RFC 3339 time with a zone";
+  const eventId = e["eventId"];
+  if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || [...eventId].length > 256)) return "field `eventId` must be a non-empty string of at most 256 characters";
   if (type === "record.status") return text(e, "recordId") ?? text(e, "status");
   const bad = text(e, "sessionId");
   if (bad !== undefined) return bad;
+  if ((e["sessionId"] as string).length > 256 && [...(e["sessionId"] as string)].length > 256) return "field `sessionId` must be at most 256 characters";
   switch (type) {
     case "started": {
       const channel = e["channel"];

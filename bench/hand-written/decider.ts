@@ -33,7 +33,9 @@ interface Call {
   connected: boolean;
   decided: boolean;
   consumers: number;
-  times: string[] | undefined;
+  times: number[] | undefined;
+  startMs: number;
+  ids: Map<string, string> | undefined;
 }
 
 /**
@@ -76,10 +78,28 @@ export class HandWrittenDecider {
       this.start(e);
       return undefined;
     }
+    const id = e.eventId;
+    if (id !== undefined && !call.decided) {
+      const seen = call.ids?.get(id);
+      if (seen !== undefined) {
+        if (seen !== `${e.type} ${ms(e.at)}`) this.warn(`event id \`${id}\` of session \`${e.sessionId}\` came again with other fields: ignored as a redelivery`);
+        return undefined;
+      }
+    }
+    if (e.type !== "started" && ms(e.at) < call.startMs) return new HandRejection(`event stamped before session \`${e.sessionId}\` started at ${call.start.at}`);
+    const result = this.apply(call, e);
+    if (id !== undefined && !call.decided && !(result instanceof HandRejection)) {
+      const ids = (call.ids ??= new Map());
+      if (ids.size < 256) ids.set(id, `${e.type} ${ms(e.at)}`);
+    }
+    return result;
+  }
+
+  private apply(call: Call, e: Exclude<SessionEvent, { type: "record.status" }>): Decision | HandRejection | undefined {
     switch (e.type) {
       case "started": {
         const a = call.start;
-        const same = a.at === e.at && a.channel === e.channel && a.sessionType === e.sessionType && a.queue === e.queue && a.menuPath === e.menuPath && a.phoneNumber === e.phoneNumber && a.language === e.language && a.endUser === e.endUser;
+        const same = call.startMs === ms(e.at) && a.channel === e.channel && a.sessionType === e.sessionType && a.queue === e.queue && a.menuPath === e.menuPath && a.phoneNumber === e.phoneNumber && a.language === e.language && a.endUser === e.endUser;
         return same ? undefined : new HandRejection(`second \`started\` for session \`${e.sessionId}\` with different attributes`);
       }
       case "assigned":
@@ -93,10 +113,11 @@ export class HandWrittenDecider {
       case "message":
         if (call.voice) return new HandRejection(`\`message\` event on voice session \`${e.sessionId}\``);
         if (e.from !== "consumer" || call.decided) return undefined;
-        if (call.consumers < chatMessages) {
+        if (e.eventId === undefined && call.consumers < chatMessages) {
           const times = (call.times ??= []);
-          if (times.includes(e.at)) return undefined;
-          times.push(e.at);
+          const t = ms(e.at);
+          if (times.includes(t)) return undefined;
+          times.push(t);
         }
         call.consumers++;
         return call.connected && call.consumers >= chatMessages ? this.decide(call, "message", e.at) : undefined;
@@ -110,7 +131,7 @@ export class HandWrittenDecider {
     if (label === undefined && !this.chatTypes.has(e.sessionType)) this.warn(`unknown session type \`${e.sessionType}\`: using its name as CALL_TYPE`);
     else if ((label !== undefined) !== (e.channel === "voice")) this.warn(`session type \`${e.sessionType}\` is a ${label === undefined ? "chat" : "voice"} type, but session \`${e.sessionId}\` is a ${e.channel}`);
     const voice = e.channel === "voice";
-    this.calls.set(e.sessionId, { start: e, voice, callType: voice ? (label ?? e.sessionType) : e.sessionType, assigned: false, connected: false, decided: false, consumers: 0, times: undefined });
+    this.calls.set(e.sessionId, { start: e, voice, callType: voice ? (label ?? e.sessionType) : e.sessionType, assigned: false, connected: false, decided: false, consumers: 0, times: undefined, startMs: ms(e.at), ids: e.eventId === undefined ? undefined : new Map([[e.eventId, `started ${ms(e.at)}`]]) });
   }
 
   private end(call: Call, at: string): Decision | undefined {
@@ -131,6 +152,7 @@ export class HandWrittenDecider {
   private decide(call: Call, trigger: "connected" | "message" | "ended", at: string): Decision {
     call.decided = true;
     call.times = undefined;
+    call.ids = undefined;
     const s = call.start;
     if (s.endUser !== undefined) {
       let open: CrmRecord | undefined;

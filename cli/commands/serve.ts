@@ -1,7 +1,8 @@
-import { startServer, StartError, type RunningServer } from "../../server/start.js";
+import type { RunningServer } from "../../server/start.js";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { UsageError, type Io } from "../io.js";
 import { loadRecords } from "../load-records.js";
+import { loadServer, MissingServerPackage } from "../server-packages.js";
 
 export const serveSpec = defineCommand({
   name: "serve",
@@ -31,6 +32,7 @@ const stopWithinMs = 10_000;
 /**
  * `crm-policy serve`: the decision service over HTTP (docs/serve.md). Runs until SIGTERM or
  * SIGINT, then stops accepting, finishes requests in flight, checkpoints the state, exits 0.
+ * The server and its packages (optional peer dependencies) are loaded only here.
  */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseCommand(serveSpec, args);
@@ -45,6 +47,15 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     if (loaded.problems.length > 0) return 1;
     records = loaded.records;
   }
+  let serverModule: typeof import("../../server/start.js");
+  try {
+    serverModule = await loadServer(() => import("../../server/start.js"));
+  } catch (error) {
+    if (!(error instanceof MissingServerPackage)) throw error;
+    io.stderr.write(`crm-policy serve: ${error.message}\n`);
+    return 1;
+  }
+  const { startServer, StartError } = serverModule;
   let server: RunningServer;
   try {
     server = await startServer({

@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, openSync } from "node:fs";
-import { Decider, MemoryRecordStore, Rejection, type Decision } from "@crm-policy/runtime";
+import { Decider, defaultLateness, defaultMaxSessionAge, MemoryRecordStore, Rejection, type Decision } from "@crm-policy/runtime";
 import { escapeText } from "@crm-policy/runtime/toolchain";
 import { defineCommand, parseCommand } from "../command-spec.js";
-import { FileError, fileProblem, type Io } from "../io.js";
+import { parseDuration } from "../duration.js";
+import { FileError, fileProblem, UsageError, type Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { isBlank } from "../blank-line.js";
@@ -20,6 +21,8 @@ export const simulateSpec = defineCommand({
     events: { type: "string", value: "FILE|-", required: true, description: "session events as JSON Lines; - reads stdin" },
     records: { type: "string", value: "FILE", description: "existing CRM records as JSON Lines" },
     trust: { type: "string", value: "DIR|FILE", description: "public keys: the bundle must be signed by one of them" },
+    lateness: { type: "string", value: "DURATION", description: "how long after a session's end its late events still count; end decisions wait that long (e.g. 30s, 2m, 0; default 30s)" },
+    "max-session-age": { type: "string", value: "DURATION", description: "a session with no `ended` this long after its start is closed as `expired` (default 1d)" },
   },
   examples: ["crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events examples/sessions.jsonl"],
 });
@@ -49,20 +52,28 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write(`${escapeText(values.records ?? "")}: record \`${escapeText(record.recordId)}\`: warning: ${escapeText(warning)}\n`);
   }
 
-  const counts = { sessions: 0, create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
+  const counts = { create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
   let lineNumber = 0;
+  let messagesWithoutId = 0;
   const decider = new Decider(loaded.policy, new MemoryRecordStore(existing.records), {
     onWarning: (message) => {
       counts.warnings++;
-      io.stderr.write(`line ${lineNumber}: warning: ${escapeText(message)}\n`);
+      io.stderr.write(`${lineNumber === 0 ? "end of input" : `line ${lineNumber}`}: warning: ${escapeText(message)}\n`);
     },
+    lateness: durationOption(values.lateness, "--lateness", defaultLateness),
+    maxSessionAge: durationOption(values["max-session-age"], "--max-session-age", defaultMaxSessionAge),
   });
   const out = new Output(io);
   const summary = () =>
-    `sessions ${counts.sessions}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
+    `sessions ${decider.sessionsStarted}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
   const reject = (reason: string) => {
     counts.rejected++;
     io.stderr.write(`line ${lineNumber}: rejected: ${escapeText(reason)}\n`);
+  };
+  const report = (result: Decision | Rejection): void => {
+    if (result instanceof Rejection) return reject(result.reason);
+    counts[result.decision]++;
+    out.write(JSON.stringify(result) + "\n");
   };
   const stopOn = (signal: NodeJS.Signals, status: number) => {
     const stop = () => {
@@ -96,16 +107,8 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
           counts.warnings++;
           io.stderr.write(`line ${lineNumber}: warning: ${escapeText(warning)}\n`);
         }
-        const before = decider.inFlight;
-        const result = decider.push(value);
-        if (decider.inFlight > before) counts.sessions++;
-        if (result === undefined) continue;
-        if (result instanceof Rejection) {
-          reject(result.reason);
-          continue;
-        }
-        counts[(result as Decision).decision]++;
-        out.write(JSON.stringify(result) + "\n");
+        if (isMessageWithoutId(value)) messagesWithoutId++;
+        for (const result of decider.receive(value)) report(result);
       }
       // what this read of the input decided goes out now: a live stream sees it at once
       out.push();
@@ -120,9 +123,23 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   } finally {
     for (const off of unlisten) off();
   }
+  lineNumber = 0;
+  for (const result of decider.flush()) report(result);
   await out.flush();
   io.stderr.write(summary());
+  if (messagesWithoutId > 0) io.stderr.write(`warning: ${messagesWithoutId} message events had no eventId: those were deduplicated by time, so two messages in one second counted as one\n`);
   return counts.rejected > 0 ? 1 : 0;
+}
+
+function durationOption(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new UsageError(`${flag} ${JSON.stringify(text)}: a duration is a number with a unit, e.g. 30s, 5m, 2h, 1d, 500ms (or 0)`);
+  return ms;
+}
+
+function isMessageWithoutId(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "message" && (value as { eventId?: unknown }).eventId === undefined;
 }
 
 /** Opens and closes a file, so that a missing one is a usage problem before any work is done. */

@@ -8,19 +8,29 @@ export interface CaseRun {
   warnings: { event: number; message: string }[];
 }
 
-/** Replays a case like `crm-policy simulate`: a fresh Decider over a MemoryRecordStore of its records. */
+/**
+ * Replays a case like `crm-policy simulate`: a fresh Decider over a MemoryRecordStore of its
+ * records, flushed at the end. The flush's warnings (a session with no `ended`) are left out:
+ * its decision, `expired` or a record at `ended`, is what the case expects or is shown.
+ */
 export function runCase(policy: CompiledPolicy, test: TestCase): CaseRun {
   const run: CaseRun = { decisions: [], rejections: [], warnings: [] };
   let event = 0;
+  let flushing = false;
   const records: CrmRecord[] = (test.records ?? []).map((r) => ({ ...r, closedAt: r.closedAt ?? null }));
   const decider = new Decider(policy, new MemoryRecordStore(records), {
-    onWarning: (message) => run.warnings.push({ event, message }),
+    onWarning: (message) => {
+      if (!flushing) run.warnings.push({ event, message });
+    },
   });
   for (const value of test.events) {
     event++;
-    const result = decider.push(value);
-    if (result instanceof Rejection) run.rejections.push({ event, reason: result.reason });
-    else if (result !== undefined) run.decisions.push(result);
+    for (const result of decider.receive(value)) {
+      if (result instanceof Rejection) run.rejections.push({ event, reason: result.reason });
+      else run.decisions.push(result);
+    }
   }
+  flushing = true;
+  for (const result of decider.flush()) if (!(result instanceof Rejection)) run.decisions.push(result);
   return run;
 }

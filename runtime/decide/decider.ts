@@ -2,9 +2,10 @@ import type { CompiledPolicy, Settings } from "../../schemas/types/bundle.v1.js"
 import type { Decision, Trigger } from "../../schemas/types/decision.v1.js";
 import type { SessionEvent, Started } from "../../schemas/types/session-event.v1.js";
 import { eventProblem } from "../events/check-event.js";
-import { epochMs } from "../events/time.js";
+import { epochMs, isTime } from "../events/time.js";
 import { chooseRecord, statusChange } from "../records/choose-record.js";
 import type { RecordStore } from "../records/record-store.js";
+import { Deadlines } from "./deadlines.js";
 import { EndedSessions } from "./ended-sessions.js";
 import { internPool, Session } from "./session.js";
 import { Variants, type Variant } from "./variants.js";
@@ -57,9 +58,37 @@ export interface SessionState {
 export interface DeciderOptions {
   /** Told about accepted but suspicious input, e.g. a session type not in the catalog. */
   onWarning?: (message: string) => void;
-  /** How many ended session ids are kept to recognise late redeliveries. */
+  /**
+   * How long (ms of event time) after a session's `ended` its late events are still applied as
+   * if in order; the decisions that depend on the end wait that long. Default 30 s; 0: decided
+   * at `ended`.
+   */
+  lateness?: number;
+  /** A session with no `ended` this long (ms of event time) after its start is closed: `expired`. Default a day. */
+  maxSessionAge?: number;
+  /**
+   * At most this many ended sessions remembered, on top of the time bound: for replayers that
+   * run many independent traces through one decider without moving event time.
+   */
   endedSessionMemory?: number;
 }
+
+/** What an event (or time moving on) gave: decisions, and rejections. */
+export type Outcome = Decision | Rejection;
+
+export const defaultLateness = 30_000;
+export const defaultMaxSessionAge = 86_400_000;
+
+/** A session that ended and was decided: its end, kept until its start is maxSessionAge old. */
+class Ended {
+  constructor(
+    readonly at: string,
+    readonly endMs: number,
+    readonly forgetMs: number,
+  ) {}
+}
+
+const noOutcomes: readonly Outcome[] = Object.freeze([]);
 
 /**
  * The runtime: feed it the events of many interleaved sessions, get each session's one
@@ -67,9 +96,16 @@ export interface DeciderOptions {
  * `settingsFor`, where override conditions will choose among the policy's settings.
  */
 export class Decider {
-  /** In-flight sessions, and the end time (a string) of recently ended ones. */
-  private readonly sessions = new Map<string, Session | string>();
+  /** In-flight sessions, and the end of recently ended ones. */
+  private readonly sessions = new Map<string, Session | Ended>();
   private live = 0;
+  private startedCount = 0;
+  /** Event time: the latest `at` of a valid event, or a time given to advanceTo. */
+  private now = -Infinity;
+  private readonly lateness: number;
+  private readonly maxAge: number;
+  private readonly deadlines = new Deadlines<Session>();
+  /** Ended sessions in the order they ended, with the time each may be forgotten. */
   private readonly ended: EndedSessions;
   private readonly variants: Variants;
   private readonly intern = internPool();
@@ -80,43 +116,147 @@ export class Decider {
     private readonly store: RecordStore,
     options: DeciderOptions = {},
   ) {
+    this.lateness = options.lateness ?? defaultLateness;
+    this.maxAge = options.maxSessionAge ?? defaultMaxSessionAge;
     this.ended = new EndedSessions(options.endedSessionMemory);
     this.variants = new Variants(policy);
     const onWarning = options.onWarning;
     this.warn = onWarning === undefined ? () => {} : (message) => callOut("the warning handler", () => onWarning(message));
   }
 
-  /** Sessions started and not yet ended. */
+  /** Sessions started and not yet closed. */
   get inFlight(): number {
     return this.live;
+  }
+
+  /** Sessions started so far (a redelivered `started` is not another). */
+  get sessionsStarted(): number {
+    return this.startedCount;
   }
 
   /** What the runtime holds of one in-flight session, for a service to show; undefined otherwise. */
   inspect(sessionId: string): SessionState | undefined {
     const session = this.sessions.get(sessionId);
-    if (session === undefined || typeof session === "string") return undefined;
+    if (session === undefined || session instanceof Ended) return undefined;
     const { assigned, connected, decided, consumerMessages } = session;
     return { channel: session.type.channel, sessionType: session.type.name, queue: session.queue, assigned, connected, decided, consumerMessages, settings: { ...this.settingsFor(session) } };
   }
 
-  /** Applies one event (any JSON value): the decision it makes, a rejection, or undefined. */
-  push(value: unknown): Decision | Rejection | undefined {
+  /**
+   * Takes one event (any JSON value). Returns what it gave, in order: decisions of sessions
+   * whose time has come now that event time moved to the event's `at`, then the event's own
+   * decision or rejection. Nothing means the event was applied (or was a redelivery) and
+   * decided nothing yet.
+   */
+  receive(value: unknown): readonly Outcome[] {
+    const problem = eventProblem(value);
+    if (problem !== undefined) return [new Rejection(problem)];
+    const event = value as SessionEvent;
+    let out: Outcome[] | undefined;
     try {
-      return this.apply(value);
+      const t = epochMs(event.at);
+      const head = this.deadlines.peek();
+      if (head !== undefined && head.due <= t) this.advance(t, (out = []));
+      else if (t > this.now) this.now = t;
+      const result = this.apply(event);
+      if (result !== undefined) (out ??= []).push(result);
     } catch (error) {
       if (!(error instanceof CallerFailure)) throw error;
-      return new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error);
+      (out ??= []).push(new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error));
+    }
+    if (this.ended.nextDue <= this.now) this.forgetOld();
+    return out ?? noOutcomes;
+  }
+
+  /** Event time moved to `time` (an RFC 3339 time) with no event: a quiet stream. Returns the decisions that are due. */
+  advanceTo(time: string): readonly Outcome[] {
+    if (!isTime(time)) throw new TypeError(`advanceTo: not an RFC 3339 time: ${JSON.stringify(time)}`);
+    const out: Outcome[] = [];
+    this.guarded(out, () => this.advance(epochMs(time), out));
+    return out;
+  }
+
+  /** End of input (or shutdown): every session in flight is closed now, each with its one decision if it has none. */
+  flush(): readonly Outcome[] {
+    const out: Outcome[] = [];
+    this.guarded(out, () => {
+      for (let s = this.deadlines.peek(); s !== undefined; s = this.deadlines.peek()) {
+        const decision = this.close(s, "at the end of input");
+        if (decision !== undefined) out.push(decision);
+      }
+    });
+    return out;
+  }
+
+  private guarded(out: Outcome[], run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof CallerFailure)) throw error;
+      out.push(new Rejection(`${error.message}; the session is as before, call again`, true, error.error));
     }
   }
 
-  private apply(value: unknown): Decision | Rejection | undefined {
-    const problem = eventProblem(value);
-    if (problem !== undefined) return new Rejection(problem);
-    const event = value as SessionEvent;
+  /** Closes every session due by `t`, earliest deadline first; then event time is `t`. */
+  private advance(t: number, out: Outcome[]): void {
+    for (let s = this.deadlines.peek(); s !== undefined && s.due <= t; s = this.deadlines.peek()) {
+      const decision = this.close(s);
+      if (decision !== undefined) out.push(decision);
+    }
+    if (t > this.now) this.now = t;
+  }
+
+  /** An ended session whose lateness has passed, or one that never ended and expired. */
+  private close(session: Session, when = `${this.maxAge / 1000} s after its start`): Decision | undefined {
+    if (session.endedAt !== undefined) return this.end(session, session.endedAt);
+    const at = session.lastAt;
+    if (session.decided) {
+      this.forget(session, at);
+      return undefined;
+    }
+    this.warn(`session \`${session.id}\` has no \`ended\` ${when}: closed as if it ended at its last event, ${at}`);
+    const decision = this.decideAtEnd(session, at);
+    this.forget(session, at);
+    return decision.decision === "none" ? none(session, "expired", at) : decision;
+  }
+
+  /** Applies one valid event. */
+  private apply(event: SessionEvent): Decision | Rejection | undefined {
     if (event.type === "record.status") return this.recordStatus(event.recordId, event.status, event.at);
-    const session = this.sessions.get(event.sessionId);
+    let session = this.sessions.get(event.sessionId);
+    if (session instanceof Ended && this.now >= session.forgetMs) {
+      this.sessions.delete(event.sessionId);
+      session = undefined;
+    }
     if (session === undefined) return event.type === "started" ? this.start(event) : new Rejection(`unknown session \`${event.sessionId}\`: no \`started\` event seen`);
-    if (typeof session === "string") return this.afterEnd(event.sessionId, session, event.at);
+    if (session instanceof Ended) return this.afterEnd(event.sessionId, session.at, event.at);
+    const eventId = event.eventId;
+    if (eventId !== undefined && !session.decided) {
+      const seen = session.ids?.get(eventId);
+      if (seen !== undefined) {
+        if (event.type === "started" ? !session.sameStart(event) : seen !== signature(event)) this.warn(`event id \`${eventId}\` of session \`${session.id}\` came again with other fields: ignored as a redelivery`);
+        return undefined;
+      }
+    }
+    const t = epochMs(event.at);
+    if (event.type !== "started" && t < session.startMs) return new Rejection(`event stamped before session \`${session.id}\` started at ${session.startedAt}`);
+    if (session.endedAt !== undefined) {
+      // ended, its decision waiting for late events: those stamped after the end are refused
+      if (t > session.endMs) return this.afterEnd(session.id, session.endedAt, event.at);
+      if (event.type === "ended") return undefined;
+    }
+    const result = this.applyTo(session, event);
+    if (result instanceof Rejection || this.sessions.get(session.id) !== session) return result;
+    if (eventId !== undefined && !session.decided) session.remember(eventId, signature(event));
+    if (t > session.lastMs) {
+      session.lastMs = t;
+      session.lastAt = event.at;
+    }
+    if (session.endedAt !== undefined && session.decided) this.forget(session, session.endedAt); // a late event decided it
+    return result;
+  }
+
+  private applyTo(session: Session, event: Exclude<SessionEvent, { type: "record.status" }>): Decision | Rejection | undefined {
     switch (event.type) {
       case "started":
         return session.sameStart(event) ? undefined : new Rejection(`second \`started\` for session \`${event.sessionId}\` with different attributes`);
@@ -136,9 +276,16 @@ export class Decider {
         return decision;
       }
       case "message":
-        return this.message(session, event.from, event.at);
-      case "ended":
-        return this.end(session, event.at);
+        return this.message(session, event.from, event.at, event.eventId !== undefined);
+      case "ended": {
+        const t = epochMs(event.at);
+        const due = t + this.lateness;
+        if (session.decided || due <= this.now) return this.end(session, event.at);
+        session.endedAt = event.at;
+        session.endMs = t;
+        this.deadlines.set(session, due);
+        return undefined;
+      }
       default:
         return event satisfies never;
     }
@@ -150,6 +297,7 @@ export class Decider {
   }
 
   private start(event: Started): Rejection | undefined {
+    if (epochMs(event.at) + this.maxAge <= this.now) return new Rejection(`session \`${event.sessionId}\` started more than ${this.maxAge / 1000} s before event time (the latest \`at\` seen): too old`);
     const variant = this.variants.for(event);
     const type = variant.types.get(event.sessionType, event.channel);
     if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
@@ -157,22 +305,27 @@ export class Decider {
     // A catalog type seen on the other channel: CALL_TYPE is a voice label only on voice.
     const asSeen = type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
     const session = new Session(event, asSeen, variant, this.intern);
+    if (event.eventId !== undefined) session.remember(event.eventId, signature(event));
     this.sessions.set(event.sessionId, session);
+    this.deadlines.set(session, session.startMs + this.maxAge);
     this.live++;
+    this.startedCount++;
     return undefined;
   }
 
-  private message(session: Session, from: "consumer" | "agent", at: string): Decision | Rejection | undefined {
+  /** A consumer message counts once: by its eventId (checked before), else by its instant among messages without one. */
+  private message(session: Session, from: "consumer" | "agent", at: string, hasId: boolean): Decision | Rejection | undefined {
     if (session.type.channel === "voice") return new Rejection(`\`message\` event on voice session \`${session.id}\``);
     if (from !== "consumer" || session.decided) return undefined;
     const settings = this.settingsFor(session);
     const enough = Math.max(settings.minConsumerMessages, settings.abandonedMinMessages);
     // Only while the count can still matter is it worth spotting redelivered messages.
-    const remember = session.consumerMessages < enough;
-    if (remember && session.messageTimes?.includes(at) === true) return undefined;
+    const remember = !hasId && session.consumerMessages < enough;
+    const instant = remember ? epochMs(at) : 0;
+    if (remember && session.messageTimes?.includes(instant) === true) return undefined;
     const count = session.consumerMessages + 1;
     const decision = session.connected && count >= settings.minConsumerMessages ? this.decide(session, "message", at) : undefined;
-    if (remember && decision === undefined) (session.messageTimes ??= []).push(at);
+    if (remember && decision === undefined) (session.messageTimes ??= []).push(instant);
     session.consumerMessages = count;
     return decision;
   }
@@ -180,16 +333,30 @@ export class Decider {
   /** Decides the session if it has no decision yet (the store may throw: then nothing changed), then forgets it. */
   private end(session: Session, at: string): Decision | undefined {
     const decision = session.decided ? undefined : this.decideAtEnd(session, at);
-    const id = session.id;
-    this.sessions.set(id, at);
-    this.live--;
-    const forgotten = this.ended.add(id);
-    if (forgotten !== undefined && typeof this.sessions.get(forgotten) === "string") this.sessions.delete(forgotten);
+    this.forget(session, at);
     return decision;
   }
 
-  private decideAtEnd(session: Session, at: string): Decision {
+  /** Drops a closed session's state; its end is remembered until its start is maxSessionAge old. */
+  private forget(session: Session, at: string): void {
     const id = session.id;
+    const forgetMs = session.startMs + this.maxAge;
+    this.sessions.set(id, new Ended(at, epochMs(at), forgetMs));
+    this.deadlines.remove(session);
+    this.live--;
+    const evicted = this.ended.add(id, forgetMs);
+    if (evicted !== undefined && this.sessions.get(evicted) instanceof Ended) this.sessions.delete(evicted);
+  }
+
+  /** Frees the ended sessions whose time is up (the lookup checks the time too: this only frees memory). */
+  private forgetOld(): void {
+    for (const id of this.ended.due(this.now)) {
+      const entry = this.sessions.get(id);
+      if (entry instanceof Ended && entry.forgetMs <= this.now) this.sessions.delete(id);
+    }
+  }
+
+  private decideAtEnd(session: Session, at: string): Decision {
     const settings = this.settingsFor(session);
     if (session.type.channel === "voice") {
       if (!session.connected && settings.createForAbandoned && !settings.delayUntilConnected) return this.decide(session, "ended", at);
@@ -215,6 +382,7 @@ export class Decider {
     const decision = this.recordDecision(session, trigger, at);
     session.decided = true;
     session.messageTimes = undefined;
+    session.ids = undefined;
     return decision;
   }
 
@@ -254,6 +422,11 @@ export class Decider {
     if (epochMs(at) <= epochMs(endedAt)) return undefined; // a late redelivery
     return new Rejection(`event after session \`${sessionId}\` ended at ${endedAt}`);
   }
+}
+
+/** What an event id stands for, to tell a redelivery from another event reusing the id. */
+function signature(event: Exclude<SessionEvent, { type: "record.status" }>): string {
+  return `${event.type} ${epochMs(event.at)}${event.type === "message" ? " " + event.from : ""}`;
 }
 
 function none(session: Session, reason: Extract<Decision, { decision: "none" }>["reason"], at: string): Decision {

@@ -1,22 +1,51 @@
 /**
- * The ids of recently ended sessions, in a fixed-size ring. The Decider keeps each ended
- * session's end time in its sessions map (one lookup per event); this ring says which one to
- * forget when a newer session ends, so memory stays flat while a late redelivery (stamped at
- * or before the end) can still be told from an event after the end.
+ * The ended sessions the Decider still remembers, in the order they ended, each with the event
+ * time at which it may be forgotten. The Decider keeps each one's end in its sessions map (one
+ * lookup per event); this queue says which to drop as event time moves on, and, with a
+ * `capacity`, which to drop at once when a newer session ends. Memory stays bounded while a
+ * late redelivery (stamped at or before the end) can still be told from an event after it.
  */
 export class EndedSessions {
-  private readonly ring: (string | undefined)[];
-  private next = 0;
+  private ids: string[] = [];
+  private times: number[] = [];
+  private head = 0;
 
-  constructor(capacity = 65_536) {
-    this.ring = new Array<string | undefined>(Math.max(1, capacity)).fill(undefined);
+  constructor(private readonly capacity = Number.POSITIVE_INFINITY) {}
+
+  /** Ended sessions remembered. */
+  get size(): number {
+    return this.ids.length - this.head;
   }
 
-  /** Remembers an ended session; returns the id that falls out of memory, if any. */
-  add(sessionId: string): string | undefined {
-    const evicted = this.ring[this.next];
-    this.ring[this.next] = sessionId;
-    this.next = (this.next + 1) % this.ring.length;
+  /** The earliest time at which the oldest one may be forgotten (Infinity: none remembered). */
+  get nextDue(): number {
+    return this.head < this.times.length ? this.times[this.head]! : Number.POSITIVE_INFINITY;
+  }
+
+  /** Remembers an ended session until event time reaches `forgetMs`; returns the id that falls out of memory now to keep within the capacity, if any. */
+  add(sessionId: string, forgetMs: number): string | undefined {
+    this.ids.push(sessionId);
+    this.times.push(forgetMs);
+    if (this.size <= this.capacity) return undefined;
+    const evicted = this.ids[this.head]!;
+    this.head++;
+    this.compact();
     return evicted;
+  }
+
+  /** Takes out the sessions, oldest first, whose time is up by `now` (stopping at the first that is not). */
+  due(now: number): string[] {
+    const out: string[] = [];
+    while (this.head < this.times.length && this.times[this.head]! <= now) out.push(this.ids[this.head++]!);
+    this.compact();
+    return out;
+  }
+
+  /** Drops the consumed front of the queue once it is most of it. */
+  private compact(): void {
+    if (this.head <= 1024 || this.head * 2 <= this.ids.length) return;
+    this.ids = this.ids.slice(this.head);
+    this.times = this.times.slice(this.head);
+    this.head = 0;
   }
 }

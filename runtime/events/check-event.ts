@@ -6,7 +6,7 @@ type Fields = (event: Record<string, unknown>) => string | undefined;
 /** What each event type requires besides `type` and `at`; one entry per type of the schema. */
 const fieldsOf: { readonly [type in SessionEvent["type"]]: Fields } = {
   started: (event) =>
-    id(event, "sessionId") ??
+    sessionId(event) ??
     oneOf(event, "channel", "voice", "chat") ??
     id(event, "sessionType") ??
     id(event, "queue") ??
@@ -14,10 +14,10 @@ const fieldsOf: { readonly [type in SessionEvent["type"]]: Fields } = {
     optionalString(event, "phoneNumber") ??
     optionalString(event, "language") ??
     (event["endUser"] === undefined ? undefined : id(event, "endUser")),
-  assigned: (event) => id(event, "sessionId") ?? optionalString(event, "agent"),
-  connected: (event) => id(event, "sessionId"),
-  message: (event) => id(event, "sessionId") ?? oneOf(event, "from", "consumer", "agent"),
-  ended: (event) => id(event, "sessionId"),
+  assigned: (event) => sessionId(event) ?? optionalString(event, "agent"),
+  connected: (event) => sessionId(event),
+  message: (event) => sessionId(event) ?? oneOf(event, "from", "consumer", "agent"),
+  ended: (event) => sessionId(event),
   "record.status": (event) => id(event, "recordId") ?? id(event, "status"),
 };
 
@@ -38,11 +38,29 @@ export function eventProblem(value: unknown): string | undefined {
   if (typeof type !== "string") return "field `type` must be a string";
   if (!isEventType(type)) return `unknown event type \`${type}\``;
   if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : `field \`at\` must be an RFC 3339 time with a zone, from ${timeRange.from} to ${timeRange.to}`;
+  const eventId = event["eventId"];
+  if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || tooLong(eventId))) return `field \`eventId\` must be a non-empty string of at most ${idLimit} characters`;
   return fieldsOf[type](event);
 }
 
 export function isSessionEvent(value: unknown): value is SessionEvent {
   return eventProblem(value) === undefined;
+}
+
+/** Longest session id and event id, in characters (code points): memory per remembered id stays bounded. */
+export const idLimit = 256;
+
+function tooLong(value: string): boolean {
+  if (value.length <= idLimit) return false;
+  if (value.length > 2 * idLimit) return true;
+  let points = 0;
+  for (const _ of value) points++;
+  return points > idLimit;
+}
+
+/** A session event's id: present, a non-empty string, at most idLimit characters. */
+function sessionId(event: Record<string, unknown>): string | undefined {
+  return id(event, "sessionId") ?? (tooLong(event["sessionId"] as string) ? `field \`sessionId\` must be at most ${idLimit} characters` : undefined);
 }
 
 function id(event: Record<string, unknown>, field: string): string | undefined {

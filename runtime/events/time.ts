@@ -55,10 +55,38 @@ function inRange(year: number, month: number, day: number, minutes: number): boo
   return ordinal >= 1_01_02 && ordinal <= 9999_12_30;
 }
 
-/** Milliseconds since the epoch of a valid time (a leap second counts as the next second). */
+/**
+ * Milliseconds since the epoch of a valid time (isTime): a leap second counts as the next
+ * second, digits of a fraction past the millisecond are dropped. By character codes, as isTime.
+ */
 export function epochMs(at: string): number {
-  const ms = Date.parse(at);
-  return Number.isNaN(ms) ? Date.parse(at.replace(/:60(?=[.Zz+-])/, ":59")) + 1000 : ms;
+  const s = at;
+  const days = daysFromCivil(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
+  let ms = (((days * 24 + digits(s, 11, 2)) * 60 + digits(s, 14, 2)) * 60 + digits(s, 17, 2)) * 1000;
+  let i = 19;
+  if (s.charCodeAt(i) === 46) {
+    i++;
+    let scale = 100;
+    while (isDigit(s.charCodeAt(i))) {
+      ms += (s.charCodeAt(i) - 48) * scale;
+      scale /= 10;
+      i++;
+    }
+    ms = Math.floor(ms);
+  }
+  const z = s.charCodeAt(i);
+  if (z === 43 || z === 45) ms -= (z === 45 ? -1 : 1) * (digits(s, i + 1, 2) * 60 + digits(s, i + 4, 2)) * 60_000;
+  return ms;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function isDigit(code: number): boolean {

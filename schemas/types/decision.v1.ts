@@ -115,7 +115,8 @@ export interface None {
     | "abandoned_chat"
     | "short_abandoned_chat"
     | "abandoned_chat_below_message_threshold"
-    | "below_message_threshold";
+    | "below_message_threshold"
+    | "expired";
   /**
    * When the session ended.
    */

@@ -250,7 +250,7 @@ export interface Started {
    */
   type: "started";
   /**
-   * The session id (CALL_ID).
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -285,6 +285,10 @@ export interface Started {
    * The end user's CRM identity; absent for anonymous callers.
    */
   endUser?: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session was assigned to an agent.
@@ -295,7 +299,7 @@ export interface Assigned {
    */
   type: "assigned";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
@@ -306,6 +310,10 @@ export interface Assigned {
    * The agent.
    */
   agent?: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session was connected to its agent (implies assigned).
@@ -316,13 +324,17 @@ export interface Connected {
    */
   type: "connected";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A chat message, from the consumer or the agent.
@@ -333,7 +345,7 @@ export interface Message {
    */
   type: "message";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
@@ -344,6 +356,10 @@ export interface Message {
    * Who sent it.
    */
   from: "consumer" | "agent";
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session ended.
@@ -354,13 +370,17 @@ export interface Ended {
    */
   type: "ended";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A record's status was changed in the CRM (an agent closed a case).
@@ -382,6 +402,10 @@ export interface RecordStatus {
    * The new status.
    */
   status: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A new record was created.
@@ -477,7 +501,8 @@ export interface None {
     | "abandoned_chat"
     | "short_abandoned_chat"
     | "abandoned_chat_below_message_threshold"
-    | "below_message_threshold";
+    | "below_message_threshold"
+    | "expired";
   /**
    * When the session ended.
    */

@@ -132,7 +132,8 @@ export interface ExpectedDecision {
     | "abandoned_chat"
     | "short_abandoned_chat"
     | "abandoned_chat_below_message_threshold"
-    | "below_message_threshold";
+    | "below_message_threshold"
+    | "expired";
   /**
    * The name of the policy that decided.
    */

@@ -14,7 +14,7 @@ export interface Started {
    */
   type: "started";
   /**
-   * The session id (CALL_ID).
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -49,6 +49,10 @@ export interface Started {
    * The end user's CRM identity; absent for anonymous callers.
    */
   endUser?: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session was assigned to an agent.
@@ -59,7 +63,7 @@ export interface Assigned {
    */
   type: "assigned";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
@@ -70,6 +74,10 @@ export interface Assigned {
    * The agent.
    */
   agent?: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session was connected to its agent (implies assigned).
@@ -80,13 +88,17 @@ export interface Connected {
    */
   type: "connected";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A chat message, from the consumer or the agent.
@@ -97,7 +109,7 @@ export interface Message {
    */
   type: "message";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
@@ -108,6 +120,10 @@ export interface Message {
    * Who sent it.
    */
   from: "consumer" | "agent";
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * The session ended.
@@ -118,13 +134,17 @@ export interface Ended {
    */
   type: "ended";
   /**
-   * The session.
+   * The session. At most 256 characters.
    */
   sessionId: string;
   /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }
 /**
  * A record's status was changed in the CRM (an agent closed a case).
@@ -146,4 +166,8 @@ export interface RecordStatus {
    * The new status.
    */
   status: string;
+  /**
+   * The event's own id, unique within its session. When present, a repeat of the id is a redelivery whatever the other fields say (a record.status carries it but is not deduplicated by it). At most 256 characters.
+   */
+  eventId?: string;
 }

@@ -124,14 +124,14 @@ export class DecisionService {
     if (problem !== undefined) return rejected(line, problem);
     const event = value as SessionEvent;
     if (event.type === "record.status") {
-      const result = this.live.decider.push(event);
+      const result = one(this.live.decider.receive(event));
       return result instanceof Rejection ? this.refused(line, result) : this.outcome(line, result);
     }
     const route = this.routes.get(event.sessionId);
     const revision = route?.revision ?? this.live;
     const decider = revision.decider;
     const before = decider.inFlight;
-    const result = decider.push(event);
+    const result = one(decider.receive(event));
     if (result instanceof Rejection) return this.refused(line, result);
     const after = decider.inFlight;
     if (after > before) {
@@ -170,14 +170,14 @@ export class DecisionService {
       for (const stored of this.store.sessions()) {
         const revision = this.revisionOf(stored.revision);
         const started = stored.started as SessionEvent & { sessionId: string };
-        revision.decider.push(started);
+        revision.decider.receive(started);
         this.routes.started(stored.sessionId, revision);
         if (stored.endedAt !== null) {
-          revision.decider.push({ type: "ended", sessionId: stored.sessionId, at: stored.endedAt });
+          revision.decider.receive({ type: "ended", sessionId: stored.sessionId, at: stored.endedAt });
           this.routes.ended(stored.sessionId);
         }
       }
-      for (const { sessionId, event } of this.store.sessionEvents()) this.routes.get(sessionId)?.revision.decider.push(event);
+      for (const { sessionId, event } of this.store.sessionEvents()) this.routes.get(sessionId)?.revision.decider.receive(event);
     } finally {
       this.replay.replaying = false;
     }
@@ -220,4 +220,10 @@ export class DecisionService {
 
 function rejected(line: number, reason: string): EventOutcome {
   return { line, status: "rejected", reason };
+}
+
+/** With no lateness and no expiry (revision.ts), an event gives at most its own outcome. */
+function one(outcomes: readonly (Decision | Rejection)[]): Decision | Rejection | undefined {
+  if (outcomes.length > 1) throw new Error(`one event gave ${outcomes.length} outcomes`);
+  return outcomes[0];
 }

@@ -1,4 +1,4 @@
-import { Decider, loadBundle, type CompiledPolicy } from "@crm-policy/runtime";
+import { Decider, type CompiledPolicy, type loadBundle } from "@crm-policy/runtime";
 import type { ReplayStore } from "./replay-store.js";
 
 /** What the service needs to know to load a bundle. */
@@ -28,7 +28,8 @@ export class Revision {
     const policy = loaded.policy(check.policyName);
     const signature = (loaded.bundle as { signature?: { keyId?: unknown } }).signature;
     const keyId = typeof signature?.keyId === "string" ? signature.keyId : null;
-    const decider = new Decider(policy, store, { endedSessionMemory: keepEnded, onWarning });
+    // Decided in delivery order at each event, as the service stores them (no lateness, no expiry by event time).
+    const decider = new Decider(policy, store, { endedSessionMemory: keepEnded, onWarning, lateness: 0, maxSessionAge: Infinity });
     return new Revision(loaded.bundle.digest, keyId, policy, decider, new Date().toISOString());
   }
 }

@@ -17,9 +17,9 @@ interface Removal {
 }
 
 const removals: Removal[] = [
-  { file: "runtime/decide/decider.ts", site: "Decider.push on the event type", remove: 'case "message":\n        return this.message(session, event.from, event.at);\n' },
+  { file: "runtime/decide/decider.ts", site: "Decider.receive on the event type", remove: 'case "message":\n        return this.message(session, event.from, event.at, event.eventId !== undefined);\n' },
   { file: "runtime/decide/decider.ts", site: "abandoned chats setting", remove: 'case "all":\n        return this.decide(session, "ended", at);\n' },
-  { file: "runtime/events/check-event.ts", site: "event fields by event type", remove: '  connected: (event) => id(event, "sessionId"),\n' },
+  { file: "runtime/events/check-event.ts", site: "event fields by event type", remove: '  connected: (event) => sessionId(event),\n' },
   { file: "runtime/title/render-title.ts", site: "title variable getters", remove: "  LANGUAGE: () => (input) => (input.language === undefined ? \"\" : plainLine(input.language)),\n" },
   { file: "runtime/tags/tag-forms.ts", site: "tag styles", remove: "    case \"verbatim\": // Freshdesk: unchanged\n      tag = plainLine(name);\n      break;\n" },
   { file: "runtime/conditions/evaluate.ts", site: "condition attributes", remove: 'case "anonymous":\n        return session.endUser === undefined;\n' },

@@ -114,7 +114,8 @@ describe("a fifth CRM added to the catalog", () => {
     const revision = "sha256:" + createHash("sha256").update(policyText).digest("hex");
     const reference = new ReferenceInterpreter(parse(policyText) as RecordCreationPolicy, loadCatalog(join(dir, "catalog")), records, revision);
     const events = readFileSync(join(dir, "examples", "sessions.jsonl"), "utf8").trim().split("\n");
-    const expected = events.map((line) => reference.apply(JSON.parse(line))).flatMap((o) => ("decision" in o ? [o.decision] : []));
+    const outcomes = [...events.flatMap((line) => reference.receive(JSON.parse(line))), ...reference.flush()];
+    const expected = outcomes.flatMap((o) => ("decision" in o ? [o.decision] : []));
     expect(decisions).toEqual(expected);
   });
 

@@ -70,10 +70,8 @@ function simulated(text: string, example: TraceExample): Decision | null {
     bundles.set(text, bundle);
   }
   const decider = new Decider(bundle.policy(bundle.names[0] ?? ""), new MemoryRecordStore(example.records));
-  for (const event of example.events) {
-    const result = decider.push(JSON.parse(JSON.stringify(event)));
-    if (result !== undefined && !(result instanceof Rejection) && result.sessionId === example.sessionId) return result;
-  }
+  const outcomes = [...example.events.flatMap((event) => decider.receive(JSON.parse(JSON.stringify(event)))), ...decider.flush()];
+  for (const result of outcomes) if (!(result instanceof Rejection) && result.sessionId === example.sessionId) return result;
   return null;
 }
 

@@ -74,7 +74,8 @@ it("a bundle either is refused with a BundleError or runs without throwing", () 
       loaded++;
       for (const name of names) {
         const decider = new Decider(load.policy(name), new MemoryRecordStore([{ recordId: "R1", endUser: "u1", queue: "Support/Billing", status: "Closed", createdAt: "2026-11-19T10:00:00Z", closedAt: "2026-11-19T11:00:00Z" }]));
-        const decisions = events.map((event) => decider.push(structuredClone(event))).filter((d) => d !== undefined && !("rejected" in d));
+        const outcomes = [...events.flatMap((event) => decider.receive(structuredClone(event))), ...decider.flush()];
+        const decisions = outcomes.filter((d) => !("rejected" in d));
         expect(decisions).toHaveLength(3);
       }
     }),

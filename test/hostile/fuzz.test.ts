@@ -147,7 +147,8 @@ describe("fuzz", () => {
         const loaded = loadBundle(result.bundle.text);
         for (const name of loaded.names) {
           const decider = new Decider(loaded.policy(name), new MemoryRecordStore(structuredClone(trace.records)));
-          for (const event of trace.events) decider.push(structuredClone(event));
+          for (const event of trace.events) decider.receive(structuredClone(event));
+          decider.flush();
         }
       }),
       options(60, 1_500),
@@ -198,7 +199,8 @@ describe("fuzz", () => {
         }
         for (const name of loaded.names) {
           const decider = new Decider(loaded.policy(name), new MemoryRecordStore(structuredClone(trace.records)));
-          for (const event of trace.events) decider.push(structuredClone(event));
+          for (const event of trace.events) decider.receive(structuredClone(event));
+          decider.flush();
         }
       }),
       options(200, 3_000),

@@ -23,8 +23,8 @@ const hostileText = fc.array(fc.constantFrom(...hostile), { maxLength: 12 }).map
 function created(system: string, extra: string, start: Record<string, unknown>): Extract<Decision, { decision: "create" }> {
   const decider = new Decider(compiled(policyYaml(system, extra)), new MemoryRecordStore([]));
   const at = "2026-11-20T10:00:00Z";
-  decider.push({ type: "started", sessionId: "s1", at, channel: "voice", sessionType: "Voice Inbound", queue: "Q", ...start });
-  const decision = decider.push({ type: "connected", sessionId: "s1", at });
+  decider.receive({ type: "started", sessionId: "s1", at, channel: "voice", sessionType: "Voice Inbound", queue: "Q", ...start });
+  const decision = decider.receive({ type: "connected", sessionId: "s1", at })[0];
   if (decision === undefined || !("decision" in decision) || decision.decision !== "create") throw new Error(`no record: ${JSON.stringify(decision)}`);
   return decision;
 }

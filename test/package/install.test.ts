@@ -2,8 +2,8 @@
 // serves third-party packages), type-check the README's service example against the installed
 // declarations, compile a bundle with the installed CLI, run the service on it, and compare its
 // decisions with `crm-policy simulate`. Also what the runtime tarball holds and weighs.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -64,7 +64,8 @@ it("both packed packages install into a new project; a TypeScript service type-c
   const service = join(work, "service");
   mkdirSync(service);
   writeFileSync(join(service, "package.json"), JSON.stringify({ name: "service", private: true, type: "module" }, null, 2));
-  // --ignore-scripts: no native build (better-sqlite3 is for `serve`, which this does not run).
+  // --ignore-scripts: nothing of this needs an install script (the packages `serve` needs,
+  // better-sqlite3 among them, are optional peer dependencies: not installed here).
   const typesNode = (JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies["@types/node"];
   run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", join(work, runtime.filename), join(work, cli.filename), `@types/node@${typesNode}`], service);
 
@@ -95,9 +96,18 @@ it("both packed packages install into a new project; a TypeScript service type-c
   expect(run("npx", ["--no-install", "crm-policy", "--version"], service)).toMatch(/^crm-policy \d+\.\d+\.\d+ \(bundle format crm-policy-bundle\/v\d+\)\n$/);
   const decisions = run(process.execPath, [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), "service.ts", "policies.bundle.json", "sessions.jsonl"], service);
 
+  // Without the server's packages every other command works, and `serve` says how to get them.
+  for (const name of ["fastify", "better-sqlite3", "prom-client"]) expect(existsSync(join(service, "node_modules", name)), name).toBe(false);
+  expect(run("npx", ["--no-install", "crm-policy", "--help"], service)).toMatch(/^ {2}serve +run the decision service/m);
+  const serve = spawnSync("npx", ["--no-install", "crm-policy", "serve", "--bundle", "policies.bundle.json", "--policy", "acme-support", "--state", ":memory:"], { cwd: service, env, encoding: "utf8", timeout: 60_000 });
+  expect({ status: serve.status, stdout: serve.stdout }).toEqual({ status: 1, stdout: "" });
+  expect(serve.stderr).toMatch(/^crm-policy serve: the package `[a-z0-9-]+` is not installed\. .*\n {2}npm install better-sqlite3@\d+ fastify@\d+ prom-client@\d+\n$/);
+
   // Lines the service rejects, simulate rejects too (exit 1): the decisions are what is compared.
   const simulated = await runCli(["simulate", "--policy", join(service, "policies.bundle.json"), "--events", join(service, "sessions.jsonl")]);
   const lines = decisions.trimEnd().split("\n");
   expect(lines).toEqual(simulated.stdout.trimEnd().split("\n"));
+  const installedSimulate = spawnSync("npx", ["--no-install", "crm-policy", "simulate", "--policy", "policies.bundle.json", "--events", "sessions.jsonl"], { cwd: service, env, encoding: "utf8" });
+  expect(installedSimulate.stdout).toBe(simulated.stdout);
   expect(lines.map((l) => (JSON.parse(l) as { decision: string }).decision)).toEqual(expect.arrayContaining(["create", "none"]));
 });

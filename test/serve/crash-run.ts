@@ -74,7 +74,7 @@ export async function crashRun(plan: CrashPlan): Promise<CrashOutcome> {
     writeFileSync(records, trace.records.map((r) => JSON.stringify(r)).join("\n") + "\n");
     writeFileSync(log, lines.join("\n") + "\n");
     const name = benchPolicy.metadata.name;
-    const simulated = simulate(bundle, name, log, records);
+    const simulated = stillOpenDropped(simulate(bundle, name, log, records), trace.events);
 
     const serverArgs = ["--bundle", bundle, "--policy", name, "--state", join(dir, "state.db"), "--records", records, "--record-prefix", "sim"];
     const start = () => startServerProcess(serverArgs, 60_000, plan.command);
@@ -136,11 +136,14 @@ export function compare(outbox: readonly unknown[], simulated: ReadonlyMap<strin
   return { lost, doubled: [...doubled], differ };
 }
 
-/** `crm-policy simulate` on the whole log: its decisions by session id. */
+/**
+ * `crm-policy simulate` on the whole log with the service's settings (no lateness, no expiry by
+ * event time): its decisions by session id.
+ */
 function simulate(bundle: string, name: string, log: string, records: string): Map<string, unknown> {
   let out: string;
   try {
-    out = execFileSync(process.execPath, ["bin/crm-policy.js", "simulate", "--policy", bundle, "--name", name, "--events", log, "--records", records], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
+    out = execFileSync(process.execPath, ["bin/crm-policy.js", "simulate", "--policy", bundle, "--name", name, "--events", log, "--records", records, "--lateness", "0", "--max-session-age", "36500d"], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
   } catch (error) {
     out = String((error as { stdout?: Buffer }).stdout ?? ""); // exit 1: some lines were rejected
   }
@@ -151,6 +154,17 @@ function simulate(bundle: string, name: string, log: string, records: string): M
     decisions.set(decision.sessionId, decision);
   }
   return decisions;
+}
+
+/**
+ * Without what simulate's end of input decided: a restarted service continues its sessions, so
+ * those that never ended are still open in it. With no lateness, a session with no `ended` in
+ * the log that got `none` or a record at `ended` was decided only by that flush.
+ */
+function stillOpenDropped(decisions: Map<string, unknown>, events: readonly { type: string; sessionId?: string }[]): Map<string, unknown> {
+  const ended = new Set(events.flatMap((e) => (e.type === "ended" && e.sessionId !== undefined ? [e.sessionId] : [])));
+  const open = (d: { decision: string; trigger?: string }) => d.decision === "none" || d.trigger === "ended";
+  return new Map([...decisions].filter(([id, d]) => ended.has(id) || !open(d as { decision: string; trigger?: string })));
 }
 
 /** Posts one batch: true when every event got an outcome, false when the answer was lost. */

@@ -6,7 +6,8 @@ import { crashRun } from "./crash-run.js";
  * exactly one decision, across crashes. A client replays a log in batches, sending again every
  * batch it got no answer for (and, after every second restart, the three batches before it);
  * the server is SIGKILLed at random moments and restarted. The outbox must then hold exactly
- * what one uninterrupted `simulate` of the log decides. test/serve/mutants/ plant bugs in the
+ * what one uninterrupted `simulate` of the log decides with the service's settings, less what its
+ * end of input decides (crash-run.ts). test/serve/mutants/ plant bugs in the
  * service and check that this run catches each of them.
  */
 test("SIGKILL at 10 random moments: the outbox equals an uninterrupted simulate, none lost, none doubled", async () => {

@@ -138,13 +138,13 @@ const startArb = fc.record(
 type Step =
   | { kind: "started" | "assigned" | "connected" | "consumer" | "agent" | "ended" | "ghost"; session: number; gap: number }
   | { kind: "status"; record: number; status: string; gap: number }
-  | { kind: "repeat"; index: number; gap: number };
+  | { kind: "repeat"; index: number; gap: number; fresh: boolean; restyle: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 12, arbitrary: fc.record({ kind: fc.constantFrom("started" as const, "assigned" as const, "connected" as const, "consumer" as const, "consumer" as const, "agent" as const, "ended" as const), session: fc.nat(4), gap: fc.nat(40) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("ghost" as const), session: fc.nat(4), gap: fc.nat(5) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("status" as const), record: fc.nat(5), status: fc.constantFrom(...statuses), gap: fc.nat(5) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("repeat" as const), index: fc.nat(), gap: fc.nat(5) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("repeat" as const), index: fc.nat(), gap: fc.nat(5), fresh: fc.boolean(), restyle: fc.nat(3) }) },
 );
 
 const recordArb = fc.record({
@@ -175,8 +175,9 @@ export const traceArb = fc
     records: fc.array(recordArb, { maxLength: 6 }),
     steps: fc.array(stepArb, { minLength: 1, maxLength: 40 }),
     timeStyle: fc.nat(3),
+    withIds: fc.boolean(),
   })
-  .map(({ sessions, records, steps, timeStyle }) => {
+  .map(({ sessions, records, steps, timeStyle, withIds }) => {
     const existing: CrmRecord[] = records.map((r, i) => ({
       recordId: `R${i + 1}`,
       endUser: r.endUser,
@@ -187,31 +188,38 @@ export const traceArb = fc
     }));
     const events: Record<string, unknown>[] = [];
     let now = t0;
+    let ids = 0;
+    const stamped = (event: Record<string, unknown>): Record<string, unknown> => (withIds ? { ...event, eventId: `e${++ids}` } : event);
     for (const step of steps) {
       now += step.gap * 1000;
       const at = time(now, timeStyle);
       switch (step.kind) {
         case "repeat": {
+          // Delivered again: the same id (or, with ids, sometimes a new event with the same
+          // content: two messages in one second), the time perhaps written another way.
           const earlier = events[step.index % Math.max(1, events.length)];
-          if (earlier !== undefined) events.push({ ...earlier });
+          if (earlier === undefined) break;
+          const again: Record<string, unknown> = { ...earlier, at: time(Date.parse(String(earlier["at"])), step.restyle) };
+          if (withIds && step.fresh) again["eventId"] = `e${++ids}`;
+          events.push(again);
           break;
         }
         case "status":
-          events.push({ type: "record.status", recordId: step.record < existing.length ? `R${step.record + 1}` : `sim-${step.record - existing.length + 1}`, at, status: step.status });
+          events.push(stamped({ type: "record.status", recordId: step.record < existing.length ? `R${step.record + 1}` : `sim-${step.record - existing.length + 1}`, at, status: step.status }));
           break;
         case "ghost":
-          events.push({ type: "assigned", sessionId: "ghost", at });
+          events.push(stamped({ type: "assigned", sessionId: "ghost", at }));
           break;
         default: {
           const index = step.session % sessions.length;
           const sessionId = `s${index + 1}`;
-          if (step.kind === "started") events.push({ type: "started", sessionId, at, ...sessions[index] });
-          else if (step.kind === "consumer" || step.kind === "agent") events.push({ type: "message", sessionId, at, from: step.kind });
-          else events.push({ type: step.kind, sessionId, at });
+          if (step.kind === "started") events.push(stamped({ type: "started", sessionId, at, ...sessions[index] }));
+          else if (step.kind === "consumer" || step.kind === "agent") events.push(stamped({ type: "message", sessionId, at, from: step.kind }));
+          else events.push(stamped({ type: step.kind, sessionId, at }));
         }
       }
     }
     // Most sessions start before anything else happens to them.
-    const starts = sessions.map((s, i) => ({ type: "started", sessionId: `s${i + 1}`, at: time(t0 - 60_000 + i * 1000, timeStyle), ...s }));
+    const starts = sessions.map((s, i) => stamped({ type: "started", sessionId: `s${i + 1}`, at: time(t0 - 60_000 + i * 1000, timeStyle), ...s }));
     return { records: existing, events: [...starts.filter((_, i) => i % 4 !== 3), ...events] };
   });

@@ -17,7 +17,7 @@ export type Step = { decision: unknown } | { rejected: true } | null;
 let last: { source: string; bundle: LoadedBundle } | undefined;
 
 /** Compiles the policy, writes the bundle to disk and loads it back (once per policy). */
-function bundleOf(policy: RecordCreationPolicy): LoadedBundle {
+export function bundleOf(policy: RecordCreationPolicy): LoadedBundle {
   const source = JSON.stringify(policy);
   if (last?.source === source) return last.bundle;
   const compiled = compileSources([{ file: "policy.json", bytes: Buffer.from(source) }]);
@@ -31,9 +31,12 @@ function bundleOf(policy: RecordCreationPolicy): LoadedBundle {
 /** Runs the trace through the runtime on the policy's compiled bundle. */
 export function runBundle(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[]): Step[] {
   const loaded = bundleOf(policy);
-  const decider = new Decider(loaded.policy(policy.metadata.name), new MemoryRecordStore(structuredClone(records)));
+  // in order, each decision at its event: no lateness (test/differential covers lateness)
+  const decider = new Decider(loaded.policy(policy.metadata.name), new MemoryRecordStore(structuredClone(records)), { lateness: 0 });
   return events.map((event) => {
-    const result = decider.push(structuredClone(event));
+    const results = decider.receive(structuredClone(event));
+    if (results.length > 1) throw new Error(`one event gave ${results.length} outcomes`);
+    const result = results[0];
     if (result === undefined) return null;
     if (result instanceof Rejection) return { rejected: true };
     return { decision: result };
@@ -42,13 +45,18 @@ export function runBundle(policy: RecordCreationPolicy, records: CrmRecord[], ev
 
 export function runReference(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[]): Step[] {
   const catalog = defaultCatalog();
-  // The revision is the SHA-256 of the source text the runtime's bundle was compiled from.
-  const revision = "sha256:" + createHash("sha256").update(JSON.stringify(policy)).digest("hex");
-  const reference = new ReferenceInterpreter(policy, catalog, structuredClone(records), revision);
+  const reference = new ReferenceInterpreter(policy, catalog, structuredClone(records), revisionOf(policy), { lateness: 0 });
   return events.map((event) => {
-    const outcome = reference.apply(structuredClone(event));
+    const outcomes = reference.receive(structuredClone(event));
+    if (outcomes.length > 1) throw new Error(`one event gave ${outcomes.length} outcomes`);
+    const outcome = outcomes[0] ?? {};
     if ("decision" in outcome) return { decision: outcome.decision };
     if ("rejected" in outcome) return { rejected: true };
     return null;
   });
+}
+
+/** The revision the runtime's bundle carries: the SHA-256 of the source text it was compiled from. */
+export function revisionOf(policy: RecordCreationPolicy): string {
+  return "sha256:" + createHash("sha256").update(JSON.stringify(policy)).digest("hex");
 }

@@ -110,7 +110,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
   reloader.start(options.pollSeconds);
   ready = true;
-  app.log.info({ url, revision: service.current.digest, policy: options.policy, state: options.state, inFlight: service.inFlight, lastSeq: store.lastSeq() }, "listening");
+  const live = service.current;
+  app.log.info({ url, policy: options.policy, digest: live.digest, keyId: live.keyId, policyRevision: live.policy.revision, source: source.where, state: options.state, inFlight: service.inFlight, lastSeq: store.lastSeq() }, "listening");
   return {
     url,
     app,
@@ -124,7 +125,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 function status(service: DecisionService, reloader: Reloader, facts: { policy: string; source: string; state: string; startedAt: string }): object {
-  const revision = (r: DecisionService["current"]) => ({ digest: r.digest, keyId: r.keyId, loadedAt: r.loadedAt, sessions: r.sessions });
+  const revision = (r: DecisionService["current"]) => ({ digest: r.digest, keyId: r.keyId, policyRevision: r.policy.revision, loadedAt: r.loadedAt, sessions: r.sessions });
   return {
     policy: facts.policy,
     bundle: facts.source,

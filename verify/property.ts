@@ -1,6 +1,6 @@
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { Decision } from "../schemas/types/decision.v1.js";
-import type { SessionRun } from "./observe.js";
+import type { SeenDecision, SessionRun } from "./observe.js";
 import type { Run } from "./replay.js";
 
 /** Why a run breaks a property: the session it is about, in words. */
@@ -18,12 +18,25 @@ export interface Property {
   check(run: Run): Violation | undefined;
 }
 
-/** An invariant for one policy: it applies when some session can run under settings it speaks about. */
+/** A sentence an invariant proves, quoted as written (a test keeps the quotes of docs/domain.md true to it). */
+export interface Quote {
+  source: "docs/domain.md" | "docs/semantics.md" | "README.md";
+  text: string;
+}
+
+export const domain = (text: string): Quote => ({ source: "docs/domain.md", text });
+
+/**
+ * An invariant of the decision semantics, over one observed session: what `verify` checks on a
+ * policy's traces and the invariant suite (test/invariants) on generated policies, for the runtime
+ * and the reference interpreter. It applies to a policy when some session can run under settings
+ * it speaks about; for every other session it holds trivially.
+ */
 export interface Invariant {
   id: string;
   title: string;
-  /** The sentence of docs/domain.md (or docs/semantics.md) it proves. */
-  rule: string;
+  /** The sentences it proves. */
+  quotes: readonly Quote[];
   applies(variants: readonly ResolvedPolicy[]): boolean;
   /** A broken promise about one session, or undefined. */
   session(run: SessionRun, all: Run): string | undefined;
@@ -50,9 +63,9 @@ export function isRecord(decision: Decision): boolean {
   return decision.decision !== "none";
 }
 
-/** The session's record decisions. */
-export function records(run: SessionRun): Decision[] {
-  return run.decisions.map((d) => d.decision).filter(isRecord);
+/** The session's record decisions (a create or an append), with what they were made on. */
+export function records(run: SessionRun): SeenDecision[] {
+  return run.decisions.filter((d) => isRecord(d.decision));
 }
 
 /** `session \`s1\``, for messages. */

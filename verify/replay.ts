@@ -3,7 +3,9 @@ import { MemoryRecordStore } from "@crm-policy/runtime";
 import type { RecordStore } from "@crm-policy/runtime";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
-import type { SessionEvent } from "../schemas/types/session-event.v1.js";
+import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
+import type { Catalog } from "../compiler/model/catalog.js";
+import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 import { Observer, type SessionRun } from "./observe.js";
 import type { SessionSettings } from "./session-settings.js";
@@ -21,6 +23,8 @@ export interface Run {
   rejected: number[];
   /** The runtime threw (it never should). */
   crash?: string;
+  /** The catalog the policy was compiled with (session types' labels, for titles). */
+  catalog: Catalog;
 }
 
 /** The trace without the events the runtime refused: the same decisions, and simulate takes every line. */
@@ -83,6 +87,7 @@ export class Replayer {
       trace,
       (event) => unprefixed(single(decider.receive(event.type === "record.status" ? event : { ...event, sessionId: prefix + event.sessionId }))),
       () => decider.flush().map((o) => unprefixed(o)!),
+      (id) => prefix + id,
     );
   }
 }
@@ -121,8 +126,33 @@ class SwappableStore implements RecordStore {
  * Feeds the trace's events one by one, then `finish` (the flush): its decisions are recorded at
  * index `trace.events.length`, the end of the trace.
  */
-function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace, push: (event: SessionEvent) => Decision | Rejection | undefined, finish: () => readonly (Decision | Rejection)[]): Run {
-  const observer = new Observer(trace.records, (start) => settings.for(start), policy.compiled.crm.closedStatuses);
+function drive(
+  policy: PolicyUnderTest,
+  settings: SessionSettings,
+  trace: Trace,
+  push: (event: SessionEvent) => Decision | Rejection | undefined,
+  finish: () => readonly (Decision | Rejection)[],
+  engineId?: (id: string) => string,
+): Run {
+  const options = { closedStatuses: policy.compiled.crm.closedStatuses, catalog: policy.catalog, observeRejected: true, finish };
+  return observeRun(trace, push, (start) => settings.for(start), engineId === undefined ? options : { ...options, engineId });
+}
+
+/**
+ * Pushes each event of the trace to an engine (`push`: a decision, a rejection, or nothing),
+ * then `finish` (the flush, if any: its decisions are recorded at index `trace.events.length`),
+ * and observes the run. `observeRejected`: whether an event the engine refused still reaches
+ * the observer (verify: its traces are well formed, so a refusal is the engine's mistake and
+ * the facts should show it; the invariant suite feeds malformed events, and follows only the
+ * accepted ones).
+ */
+export function observeRun(
+  trace: Trace,
+  push: (event: SessionEvent, index: number) => Decision | Rejection | undefined,
+  settingsFor: (start: Started) => ResolvedPolicy,
+  options: { closedStatuses: readonly string[]; catalog: Catalog; observeRejected: boolean; engineId?: (sessionId: string) => string; finish?: () => readonly (Decision | Rejection)[] },
+): Run {
+  const observer = new Observer(trace.records, settingsFor, options.closedStatuses, options.engineId);
   const decisions: Decision[] = [];
   const strays: Decision[] = [];
   const rejected: number[] = [];
@@ -131,22 +161,26 @@ function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace,
     if (crash !== undefined) return;
     let result: Decision | Rejection | undefined;
     try {
-      // the runtime reads events, and keeps `started` ones, but never changes them
-      result = push(event);
+      // the engine reads events, and keeps `started` ones, but never changes them
+      result = push(event, index);
     } catch (error) {
       crash = `the runtime threw at event ${index + 1}: ${error instanceof Error ? error.message : String(error)}`;
       return;
     }
-    observer.event(event);
-    if (result instanceof Rejection) rejected.push(index);
-    if (result === undefined || result instanceof Rejection) return;
+    if (result instanceof Rejection) {
+      rejected.push(index);
+      if (options.observeRejected) observer.event(event, index);
+      return;
+    }
+    observer.event(event, index);
+    if (result === undefined) return;
     decisions.push(result);
     if (!observer.sessions.has(result.sessionId)) strays.push(result);
     observer.decided(result, index);
   });
   if (crash === undefined) {
     try {
-      for (const result of finish()) {
+      for (const result of options.finish?.() ?? []) {
         if (result instanceof Rejection) throw new Error(result.reason);
         decisions.push(result);
         if (!observer.sessions.has(result.sessionId)) strays.push(result);
@@ -156,5 +190,5 @@ function drive(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace,
       crash = `the runtime threw at the end of the trace: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
-  return { trace, sessions: observer.sessions, decisions, strays, rejected, ...(crash === undefined ? {} : { crash }) };
+  return { trace, sessions: observer.sessions, decisions, strays, rejected, catalog: options.catalog, ...(crash === undefined ? {} : { crash }) };
 }

@@ -81,7 +81,10 @@ export function verifyPolicy(policy: PolicyUnderTest, options: VerifyOptions = d
   while (remaining.length > 0) {
     const all = remaining;
     const details = fc.check(
-      fc.property(arbitrary, (trace) => all.every((p) => p.check(run(trace)) === undefined)),
+      fc.property(arbitrary, (trace) => {
+        const result = run(trace);
+        return all.every((p) => p.check(result) === undefined);
+      }),
       { numRuns: options.runs, seed: options.seed },
     );
     const [failing] = (details.counterexample ?? []) as [Trace?];

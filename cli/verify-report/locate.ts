@@ -18,6 +18,7 @@ export const invariantSettings: Readonly<Record<string, string>> = {
   "abandoned-chats-all": "/records/chats/abandoned",
   "abandoned-chats-min": "/records/chats/abandoned",
   appends: "/records/append",
+  "appends-to-latest": "/records/append",
   titles: "/title/template",
   tags: "/tags",
 };

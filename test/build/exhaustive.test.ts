@@ -27,7 +27,7 @@ const removals: Removal[] = [
   { file: "reference/titles.ts", site: "reference title variables", remove: '    LANGUAGE: clean(start.language ?? ""),\n' },
   { file: "reference/conditions.ts", site: "reference condition attributes", remove: "  anonymous: (session) => session.endUser === undefined,\n" },
   { file: "compiler/conditions/attributes.ts", site: "attribute types", remove: '  anonymous: "boolean",\n' },
-  { file: "verify/observe.ts", site: "trace observer on the event type", remove: 'case "assigned":\n        facts.assigned = true;\n        return;\n' },
+  { file: "verify/observe.ts", site: "trace observer on the event type", remove: 'case "assigned":\n        facts.assigned = true;\n        session.index.assigned ??= index;\n        return;\n' },
 ];
 
 const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });

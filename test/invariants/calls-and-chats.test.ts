@@ -8,7 +8,8 @@ import {
   delayUntilConnected,
   noRecordForCallAbandonedBeforeAssignment,
   onlyConnectedCalls,
+  recordForAbandonedCall,
 } from "./properties.js";
 
 // When a record is due (docs/domain.md): voice, then chat.
-checkInvariants([onlyConnectedCalls, delayUntilConnected, noRecordForCallAbandonedBeforeAssignment, chatThreshold, chatThresholdZero, abandonedChatsNone, abandonedChatsMin, abandonedChatsAll]);
+checkInvariants([onlyConnectedCalls, delayUntilConnected, noRecordForCallAbandonedBeforeAssignment, recordForAbandonedCall, chatThreshold, chatThresholdZero, abandonedChatsNone, abandonedChatsMin, abandonedChatsAll]);

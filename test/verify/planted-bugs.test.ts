@@ -96,13 +96,13 @@ const plants: Plant[] = [
     name: "the runtime reopens records closed too long ago",
     body: { crm: { system: "salesforce" }, records: { append: { toOpenRecord: true, closedWithinDays: 2 } } },
     plant: (c) => void (c.records.closedWithinDays = 30),
-    breaks: ["appends"],
+    breaks: ["appends", "appends-to-latest"],
   },
   {
     name: "the runtime updates a closed Zendesk ticket",
     body: { crm: { system: "zendesk" }, records: { append: { toOpenRecord: true, closedWithinDays: 2 } } },
     plant: (c) => void (c.crm.neverUpdated = []),
-    breaks: ["appends"],
+    breaks: ["appends", "appends-to-latest"],
   },
   {
     name: "the runtime lets titles grow past the subject limit",

@@ -3,6 +3,7 @@ import type { Invariant } from "../property.js";
 import { abandonedChatsInvariants } from "./abandoned-chats.js";
 import { noRecordForCallsAbandonedEarly, recordForAbandonedCalls } from "./abandoned-calls.js";
 import { appends } from "./appends.js";
+import { appendsToLatest } from "./appends-to-latest.js";
 import { chatThreshold } from "./chat-threshold.js";
 import { connectedCallsOnly } from "./connected-calls-only.js";
 import { delayUntilConnected } from "./delay-until-connected.js";
@@ -10,7 +11,7 @@ import { oneDecision } from "./one-decision.js";
 import { tags } from "./tags.js";
 import { titles } from "./titles.js";
 
-/** Every invariant verify knows, in the order it reports them. */
+/** Every invariant of the decision semantics, in the order verify reports them; the invariant suite checks the same ones. */
 export const invariants: readonly Invariant[] = [
   oneDecision,
   connectedCallsOnly,
@@ -20,6 +21,7 @@ export const invariants: readonly Invariant[] = [
   chatThreshold,
   ...abandonedChatsInvariants,
   appends,
+  appendsToLatest,
   titles,
   tags,
 ];

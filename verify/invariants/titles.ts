@@ -1,23 +1,39 @@
-import { named, type Invariant } from "../property.js";
+import type { ResolvedPolicy } from "../../compiler/model/resolved-policy.js";
+import type { SessionRun } from "../observe.js";
+import { domain, named, type Invariant } from "../property.js";
+import type { Run } from "../replay.js";
+import { titleProblem } from "./title-shape.js";
 
-const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** Verdicts on titles already judged, per settings: enumeration makes the same title over and over. */
+const judged = new WeakMap<ResolvedPolicy, Map<string, string | undefined>>();
 
-/** A created record's title is plain single-line text within the CRM's subject limit. */
+function problemOf(title: unknown, run: SessionRun, all: Run): string | undefined {
+  if (typeof title !== "string") return titleProblem(title, run, all.catalog);
+  const { start } = run;
+  const key = [title, run.callId, start.channel, start.sessionType, start.menuPath, start.phoneNumber, start.language, start.at].join("\u0000");
+  let verdicts = judged.get(run.settings);
+  if (verdicts === undefined) judged.set(run.settings, (verdicts = new Map()));
+  if (verdicts.has(key)) return verdicts.get(key);
+  const problem = titleProblem(title, run, all.catalog);
+  if (verdicts.size >= 10_000) verdicts.clear();
+  verdicts.set(key, problem);
+  return problem;
+}
+
+/**
+ * A created record's title is plain single-line text within the CRM's subject limit, made of the
+ * template's own text and the session's values of the declared variables (title-shape.ts).
+ */
 export const titles: Invariant = {
   id: "titles",
-  title: "titles: plain single-line text within the CRM's subject limit",
-  rule: "docs/domain.md: a title is plain text, bounded by the CRM's subject limit",
+  title: "titles: plain single-line text within the CRM's subject limit, made of the template's text and the session's values",
+  quotes: [domain("a title is plain text, bounded by the CRM's subject limit (Salesforce Case Subject: 255 characters).")],
   applies: () => true,
-  session(run) {
-    const limit = run.settings.crm.subjectLimit;
+  session(run, all) {
     for (const { decision } of run.decisions) {
       if (decision.decision !== "create") continue;
-      const { title } = decision;
-      if (typeof title !== "string") return `${named(run)} got a record without a title`;
-      const bad = control.exec(title);
-      if (bad !== null) return `${named(run)} got the title ${JSON.stringify(title)}, with the control character U+${bad[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}`;
-      const length = [...title].length;
-      if (length > limit) return `${named(run)} got a title of ${length} characters, over the limit of ${limit}`;
+      const problem = problemOf(decision.title, run, all);
+      if (problem !== undefined) return `${named(run)}: ${problem}`;
     }
     return undefined;
   },

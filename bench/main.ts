@@ -12,6 +12,7 @@ import { memoryRows } from "./memory.js";
 import { benchBundle, benchPolicy } from "./policy.js";
 import { serveCrowd, serveRows } from "./serve.js";
 import { simulateRows, writeInputs } from "./simulate.js";
+import { snapshotRows } from "./snapshot.js";
 import { formatTable, type Row } from "./table.js";
 import { titleRows } from "./titles.js";
 import { syntheticTrace } from "./trace.js";
@@ -25,6 +26,7 @@ log(`load average (1 min) at start: ${load()}`);
 const bundle = benchBundle();
 // Heap first, while the heap holds nothing else of the benchmark's.
 const memory = memoryRows(bundle.policy);
+memory.push(...snapshotRows(bundle.policy));
 const compile = compileRows(log);
 const titles = await titleRows(bundle.policy);
 const trace = syntheticTrace(traceEvents);

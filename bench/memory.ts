@@ -14,7 +14,7 @@ function collect(): void {
 }
 
 /** The JSON lines of a session's `started` and `assigned` events, as a service receives them. */
-function sessionLines(rng: Prng, i: number): [string, string] {
+export function sessionLines(rng: Prng, i: number): [string, string] {
   const at = new Date(Date.UTC(2026, 10, 20, 8) + i * 50).toISOString().slice(0, 19) + "Z";
   const voice = rng.chance(0.55);
   const sessionId = `${voice ? "call" : "chat"}-${(i * 7919).toString(36)}-${i}`;

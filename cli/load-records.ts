@@ -47,7 +47,7 @@ export function loadRecords(path: string): { records: CrmRecord[]; problems: str
   return { records, problems };
 }
 
-function recordProblem(value: unknown): string | undefined {
+export function recordProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "a record must be a JSON object";
   const r = value as Record<string, unknown>;
   for (const field of ["recordId", "queue", "status"]) if (typeof r[field] !== "string" || r[field] === "") return `field \`${field}\` must be a non-empty string`;

@@ -21,6 +21,9 @@ interface SessionHistory {
   policy: ResolvedPolicy;
   /** Indexes of those overrides, in file order. */
   overrides: number[];
+  /** The policy version current at its start: its decisions say so. */
+  name: string;
+  revision: string;
   events: SessionEvent[];
   decided: boolean;
   /** Its `ended`, once accepted. */
@@ -57,7 +60,7 @@ export class ReferenceInterpreter {
   private readonly records: CrmRecord[];
   private created = 0;
 
-  private readonly policy: ResolvedPolicy;
+  private policy: ResolvedPolicy;
   private readonly lateness: number;
   private readonly maxAge: number;
   /** Event time: the latest `at` of a valid event. */
@@ -65,11 +68,11 @@ export class ReferenceInterpreter {
   private seq = 0;
 
   constructor(
-    private readonly source: RecordCreationPolicy,
+    private source: RecordCreationPolicy,
     private readonly catalog: Catalog,
     records: readonly CrmRecord[],
     /** The policy's revision in the bundle: sha256 of its source file (docs/semantics.md, "Provenance"). */
-    private readonly revision: string,
+    private revision: string,
     options: ReferenceOptions = {},
   ) {
     this.lateness = options.lateness ?? 30_000;
@@ -89,6 +92,16 @@ export class ReferenceInterpreter {
     const outcome = this.apply(event);
     if (Object.keys(outcome).length > 0) out.push(outcome);
     return out;
+  }
+
+  /**
+   * A new policy version from now on: sessions that start later run under it; those already
+   * started keep the version they started under (docs/snapshots.md).
+   */
+  update(source: RecordCreationPolicy, revision: string): void {
+    this.source = source;
+    this.revision = revision;
+    this.policy = referencePolicy(source, this.catalog);
   }
 
   /** Event time moves to `time`: sessions due by then are closed. */
@@ -190,6 +203,8 @@ export class ReferenceInterpreter {
       start: event,
       policy: referencePolicy(referenceMerge(this.source, matches), this.catalog),
       overrides,
+      name: this.source.metadata.name,
+      revision: this.revision,
       events: [],
       decided: false,
       ids: event.eventId === undefined ? [] : [event.eventId],
@@ -210,7 +225,7 @@ export class ReferenceInterpreter {
 
   /** Where a session's decision came from. */
   private provenance(session: SessionHistory): { policy: string; revision: string; overrides: number[] } {
-    return { policy: this.source.metadata.name, revision: this.revision, overrides: [...session.overrides] };
+    return { policy: session.name, revision: session.revision, overrides: [...session.overrides] };
   }
 
   /** Consumer messages: one per distinct eventId, and one per distinct instant of those without an id. */

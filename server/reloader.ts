@@ -35,17 +35,18 @@ export class Reloader {
     this.running = true;
     try {
       const text = await this.source.poll();
+      const previous = this.service.current.digest;
       if (text === undefined || !this.service.adopt(text)) return "unchanged";
       this.metrics.reloads.inc({ result: "applied" });
       this.lastError = null;
       const live = this.service.current;
-      this.log.info({ revision: live.digest, keyId: live.keyId, source: this.source.where }, "bundle reloaded");
+      this.log.info({ digest: live.digest, keyId: live.keyId, policyRevision: live.policy.revision, previous, source: this.source.where }, "bundle reloaded");
       return "applied";
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.lastError = { at: new Date().toISOString(), message };
       this.metrics.reloads.inc({ result: "failed" });
-      this.log.warn({ source: this.source.where, error: message, revision: this.service.current.digest }, "bundle refused; the serving bundle stays");
+      this.log.warn({ source: this.source.where, error: message, digest: this.service.current.digest }, "bundle refused; the serving bundle stays");
       return "failed";
     } finally {
       this.running = false;

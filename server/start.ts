@@ -24,6 +24,13 @@ export interface ServeOptions {
   recordPrefix: string;
   bodyLimit: number;
   pollSeconds: number;
+  /**
+   * A session with no `ended` this long (ms) after its start is closed as `expired`; event time
+   * then also follows the wall clock (every `clockSeconds`), so quiet streams get their decisions
+   * too. Undefined: sessions never expire, and event time is only what events say.
+   */
+  maxSessionAge?: number | undefined;
+  clockSeconds?: number | undefined;
   logLevel: string;
   logStream?: NodeJS.WritableStream | undefined;
 }
@@ -69,6 +76,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     policyName: options.policy,
     load: (t: string) => loadBundle(t, trustedKeys === undefined ? {} : { trustedKeys }),
     loadStored: (t: string) => loadBundle(t),
+    maxSessionAge: options.maxSessionAge ?? Number.POSITIVE_INFINITY,
   };
   let service: DecisionService;
   let warn: (message: string) => void = () => {};
@@ -109,8 +117,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = typeof address === "object" && address !== null ? address.port : options.port;
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
   reloader.start(options.pollSeconds);
+  const clock = options.maxSessionAge === undefined ? undefined : startClock(service, app.log, options.clockSeconds ?? 1);
   ready = true;
-  app.log.info({ url, revision: service.current.digest, policy: options.policy, state: options.state, inFlight: service.inFlight, lastSeq: store.lastSeq() }, "listening");
+  const live = service.current;
+  app.log.info({ url, policy: options.policy, digest: live.digest, keyId: live.keyId, policyRevision: live.policy.revision, source: source.where, state: options.state, inFlight: service.inFlight, lastSeq: store.lastSeq() }, "listening");
   return {
     url,
     app,
@@ -118,13 +128,32 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     reloader,
     close: async () => {
       ready = false;
+      clearInterval(clock);
       await app.close();
     },
   };
 }
 
+/**
+ * Moves event time to the wall clock every `seconds`: sessions past their maximum age get their
+ * decisions though no event comes. Nothing is flushed at a stop: a restarted service goes on
+ * with the sessions it had.
+ */
+function startClock(service: DecisionService, log: FastifyInstance["log"], seconds: number): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    try {
+      const decided = service.advanceTo(new Date().toISOString());
+      if (decided > 0) log.info({ decided }, "sessions closed by time");
+    } catch (error) {
+      log.error({ error: (error as Error).message }, "closing sessions by time failed; tried again at the next tick");
+    }
+  }, seconds * 1000);
+  timer.unref();
+  return timer;
+}
+
 function status(service: DecisionService, reloader: Reloader, facts: { policy: string; source: string; state: string; startedAt: string }): object {
-  const revision = (r: DecisionService["current"]) => ({ digest: r.digest, keyId: r.keyId, loadedAt: r.loadedAt, sessions: r.sessions });
+  const revision = (r: DecisionService["current"]) => ({ digest: r.digest, keyId: r.keyId, policyRevision: r.policy.revision, loadedAt: r.loadedAt, sessions: r.sessions });
   return {
     policy: facts.policy,
     bundle: facts.source,

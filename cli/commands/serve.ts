@@ -1,5 +1,6 @@
 import type { RunningServer } from "../../server/start.js";
 import { defineCommand, parseCommand } from "../command-spec.js";
+import { parseDuration } from "../duration.js";
 import { UsageError, type Io } from "../io.js";
 import { loadRecords } from "../load-records.js";
 import { loadServer, MissingServerPackage } from "../server-packages.js";
@@ -20,6 +21,7 @@ export const serveSpec = defineCommand({
     records: { type: "string", value: "FILE", description: "CRM records that exist before the first event (new state only)" },
     "record-prefix": { type: "string", value: "P", default: "rec", description: "ids of created records: P-1, P-2, …" },
     "max-body-bytes": { type: "string", value: "N", default: String(8 << 20), description: "larger request bodies get 413" },
+    "max-session-age": { type: "string", value: "DURATION", description: "close a session with no `ended` this long after its start as `expired` (e.g. 1d); event time then follows the wall clock" },
     "poll-seconds": { type: "string", value: "S", default: "2", description: "how often the bundle file or URL is checked" },
     "log-level": { type: "string", choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info", description: "JSON logs on stdout from this level up" },
   },
@@ -40,6 +42,10 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { host, port } = listenAddress(values.listen);
   const bodyLimit = positive(values["max-body-bytes"], "--max-body-bytes");
   const pollSeconds = positive(values["poll-seconds"], "--poll-seconds");
+  const maxSessionAge = values["max-session-age"] === undefined ? undefined : parseDuration(values["max-session-age"]);
+  if (maxSessionAge === 0 || (values["max-session-age"] !== undefined && maxSessionAge === undefined)) {
+    throw new UsageError(`--max-session-age ${JSON.stringify(values["max-session-age"])}: a duration is a number with a unit, e.g. 12h, 1d, 90m`);
+  }
   let records;
   if (values.records !== undefined) {
     const loaded = loadRecords(values.records);
@@ -70,6 +76,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       recordPrefix: values["record-prefix"],
       bodyLimit,
       pollSeconds,
+      maxSessionAge,
       logLevel: values["log-level"],
     });
   } catch (error) {

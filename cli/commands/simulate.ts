@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync } from "node:fs";
-import { Decider, defaultLateness, defaultMaxSessionAge, MemoryRecordStore, Rejection, type Decision } from "@crm-policy/runtime";
+import { Decider, defaultLateness, defaultMaxSessionAge, MemoryRecordStore, Rejection, SnapshotError, type Decision } from "@crm-policy/runtime";
 import { escapeText } from "@crm-policy/runtime/toolchain";
 import { defineCommand, parseCommand } from "../command-spec.js";
 import { parseDuration } from "../duration.js";
@@ -7,6 +7,7 @@ import { FileError, fileProblem, UsageError, type Io } from "../io.js";
 import { loadPolicy, trustOption } from "../load-policy.js";
 import { loadRecords } from "../load-records.js";
 import { isBlank } from "../blank-line.js";
+import { checkpointFormat, readCheckpoint, writeCheckpoint, type Checkpoint, type Counts } from "../checkpoint.js";
 import { readLineBatches } from "../read-lines.js";
 import { unknownStatusWarning } from "../record-statuses.js";
 
@@ -23,8 +24,15 @@ export const simulateSpec = defineCommand({
     trust: { type: "string", value: "DIR|FILE", description: "public keys: the bundle must be signed by one of them" },
     lateness: { type: "string", value: "DURATION", description: "how long after a session's end its late events still count; end decisions wait that long (e.g. 30s, 2m, 0; default 30s)" },
     "max-session-age": { type: "string", value: "DURATION", description: "a session with no `ended` this long after its start is closed as `expired` (default 1d)" },
+    checkpoint: { type: "string", value: "FILE", description: "write where the run is to FILE (atomically) every --checkpoint-every input lines, to --resume from" },
+    "checkpoint-every": { type: "string", value: "N", description: "input lines between checkpoints (default 10000)" },
+    resume: { type: "string", value: "FILE", description: "go on from a checkpoint: --events is the same log, read from line 1 or --from-line; lines up to the checkpoint's are skipped" },
+    "from-line": { type: "string", value: "N", description: "with --resume: --events starts at line N of the log (at or before the checkpoint's line + 1)" },
   },
-  examples: ["crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events examples/sessions.jsonl"],
+  examples: [
+    "crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events examples/sessions.jsonl",
+    "crm-policy simulate --policy dist/policies.bundle.json --name acme-support --events log.jsonl --checkpoint run.ckpt --resume run.ckpt",
+  ],
 });
 
 /**
@@ -41,6 +49,15 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write(loaded.message + "\n");
     return 1;
   }
+  const every = countOption(values["checkpoint-every"], "--checkpoint-every", 10_000, 1);
+  if (values["checkpoint-every"] !== undefined && values.checkpoint === undefined) throw new UsageError("--checkpoint-every needs --checkpoint FILE");
+  const fromLine = countOption(values["from-line"], "--from-line", 1, 1);
+  if (values.resume === undefined && values["from-line"] !== undefined) throw new UsageError("--from-line is for --resume");
+  if (values.resume !== undefined) {
+    for (const flag of ["records", "lateness", "max-session-age"] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} with --resume: the checkpoint holds the records and timing of the run it resumes`);
+  }
+  const resumed = values.resume === undefined ? undefined : readCheckpoint(values.resume);
+  if (resumed !== undefined && fromLine > resumed.position + 1) throw new UsageError(`--from-line ${fromLine}: the checkpoint is after line ${resumed.position}, so lines ${resumed.position + 1} to ${fromLine - 1} would be missing`);
   const existing = values.records === undefined ? { records: [], problems: [] } : loadRecords(values.records);
   for (const problem of existing.problems) io.stderr.write(escapeText(problem) + "\n");
   const crm = loaded.policy.crm;
@@ -52,17 +69,35 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write(`${escapeText(values.records ?? "")}: record \`${escapeText(record.recordId)}\`: warning: ${escapeText(warning)}\n`);
   }
 
-  const counts = { create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
+  const counts: Counts = resumed?.counts ?? { create: 0, append: 0, none: 0, rejected: existing.problems.length, warnings: recordWarnings };
   let lineNumber = 0;
-  let messagesWithoutId = 0;
-  const decider = new Decider(loaded.policy, new MemoryRecordStore(existing.records), {
-    onWarning: (message) => {
-      counts.warnings++;
-      io.stderr.write(`${lineNumber === 0 ? "end of input" : `line ${lineNumber}`}: warning: ${escapeText(message)}\n`);
-    },
-    lateness: durationOption(values.lateness, "--lateness", defaultLateness),
-    maxSessionAge: durationOption(values["max-session-age"], "--max-session-age", defaultMaxSessionAge),
-  });
+  let messagesWithoutId = resumed?.messagesWithoutId ?? 0;
+  /** Decision lines written so far, by this run and the runs it resumes. */
+  let decisionLines = resumed?.decisionLines ?? 0;
+  const onWarning = (message: string) => {
+    counts.warnings++;
+    io.stderr.write(`${lineNumber === 0 ? "end of input" : `line ${lineNumber}`}: warning: ${escapeText(message)}\n`);
+  };
+  const store = new MemoryRecordStore(resumed?.records ?? existing.records);
+  let decider: Decider;
+  if (resumed === undefined) {
+    decider = new Decider(loaded.policy, store, {
+      onWarning,
+      lateness: durationOption(values.lateness, "--lateness", defaultLateness),
+      maxSessionAge: durationOption(values["max-session-age"], "--max-session-age", defaultMaxSessionAge),
+    });
+  } else {
+    try {
+      decider = Decider.restore(loaded.policy, resumed.snapshot, store, { onWarning });
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      io.stderr.write(`checkpoint \`${escapeText(values.resume ?? "")}\`: ${escapeText(error.message)}\n`);
+      return 1;
+    }
+    io.stderr.write(`resumed from checkpoint \`${escapeText(values.resume ?? "")}\` after input line ${resumed.position}: it had written ${resumed.decisionLines} decision lines; this run writes the ones after those (drop any the interrupted run wrote after them)\n`);
+  }
+  const skipThrough = resumed?.position ?? 0;
+  let lastCheckpoint = skipThrough;
   const out = new Output(io);
   const summary = () =>
     `sessions ${decider.sessionsStarted}, created ${counts.create}, appended ${counts.append}, none ${counts.none}, pending ${decider.inFlight}, rejected ${counts.rejected}, warnings ${counts.warnings}; policy ${escapeText(loaded.policy.name)} ${loaded.policy.revision}, bundle ${loaded.digest}\n`;
@@ -73,7 +108,17 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const report = (result: Decision | Rejection): void => {
     if (result instanceof Rejection) return reject(result.reason);
     counts[result.decision]++;
+    decisionLines++;
     out.write(JSON.stringify(result) + "\n");
+  };
+  const checkpoint = async (): Promise<void> => {
+    if (values.checkpoint === undefined) return;
+    // every decision line counted in it is out of the process before the checkpoint is
+    out.push();
+    await out.drain();
+    const saved: Checkpoint = { format: checkpointFormat, position: lineNumber, decisionLines, counts, messagesWithoutId, records: store.all(), snapshot: decider.snapshot() };
+    writeCheckpoint(values.checkpoint, saved);
+    lastCheckpoint = lineNumber;
   };
   const stopOn = (signal: NodeJS.Signals, status: number) => {
     const stop = () => {
@@ -85,10 +130,13 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     return () => process.off(signal, stop);
   };
   const unlisten = [stopOn("SIGINT", 130), stopOn("SIGTERM", 143)];
+  lineNumber = fromLine - 1;
   try {
     for await (const lines of readLineBatches(values.events, io.stdin)) {
       for (const line of lines) {
+        if (lineNumber - lastCheckpoint >= every) await checkpoint(); // lines 1 to lineNumber are done
         lineNumber++;
+        if (lineNumber <= skipThrough) continue; // in the checkpoint already
         if (typeof line !== "string") {
           reject(line.reason);
           continue;
@@ -129,6 +177,12 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   io.stderr.write(summary());
   if (messagesWithoutId > 0) io.stderr.write(`warning: ${messagesWithoutId} message events had no eventId: those were deduplicated by time, so two messages in one second counted as one\n`);
   return counts.rejected > 0 ? 1 : 0;
+}
+
+function countOption(text: string | undefined, flag: string, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,15}$/.test(text) || Number(text) < min) throw new UsageError(`${flag} ${JSON.stringify(text)}: a whole number, at least ${min}`);
+  return Number(text);
 }
 
 function durationOption(text: string | undefined, flag: string, fallback: number): number {

@@ -23,6 +23,21 @@ export class Deadlines<T extends Timed> {
     return this.heap[0];
   }
 
+  /** Every item, earliest deadline first (ties in the order their deadlines were set). */
+  ordered(): T[] {
+    return [...this.heap].sort((a, b) => (this.before(a, b) ? -1 : 1));
+  }
+
+  /** Adds an item not in the heap with the place in the order of ties it had (a restored session); later deadlines come after it. */
+  place(item: T, due: number, seq: number): void {
+    item.due = due;
+    item.seq = seq;
+    if (seq > this.counter) this.counter = seq;
+    item.heapIndex = this.heap.length;
+    this.heap.push(item);
+    this.up(item.heapIndex);
+  }
+
   /** Adds the item, or moves it if it is already in: its deadline is now `due`. */
   set(item: T, due: number): void {
     item.due = due;

@@ -8,7 +8,10 @@ import type { RecordStore } from "../records/record-store.js";
 import { Deadlines } from "./deadlines.js";
 import { EndedSessions } from "./ended-sessions.js";
 import { internPool, Session } from "./session.js";
+import type { SessionTypeInfo } from "./session-types.js";
 import { Variants, type Variant } from "./variants.js";
+import { readSnapshot, takeSnapshot, type PolicySource, type RestoredSession } from "./snapshot.js";
+import type { DeciderSnapshot } from "../../schemas/types/decider-snapshot.v1.js";
 
 /**
  * An event the runtime refused, and why; nothing else changed. `retryable`: the event itself was
@@ -71,7 +74,12 @@ export interface DeciderOptions {
    * run many independent traces through one decider without moving event time.
    */
   endedSessionMemory?: number;
+  /** Keep the ids of the sessions each event changes, for `dirtySessions()` (docs/snapshots.md). */
+  trackChanges?: boolean;
 }
+
+/** How a restored decider runs: its timing comes from the snapshot. */
+export type RestoreOptions = Pick<DeciderOptions, "onWarning" | "trackChanges">;
 
 /** What an event (or time moving on) gave: decisions, and rejections. */
 export type Outcome = Decision | Rejection;
@@ -107,21 +115,103 @@ export class Decider {
   private readonly deadlines = new Deadlines<Session>();
   /** Ended sessions in the order they ended, with the time each may be forgotten. */
   private readonly ended: EndedSessions;
-  private readonly variants: Variants;
+  private variants: Variants;
   private readonly intern = internPool();
   private readonly warn: (message: string) => void;
+  /** Ids of the sessions changed since the last `dirtySessions()`, when tracked. */
+  private readonly dirty: Set<string> | undefined;
 
   constructor(
-    readonly policy: CompiledPolicy,
+    policy: CompiledPolicy,
     private readonly store: RecordStore,
     options: DeciderOptions = {},
   ) {
     this.lateness = options.lateness ?? defaultLateness;
     this.maxAge = options.maxSessionAge ?? defaultMaxSessionAge;
     this.ended = new EndedSessions(options.endedSessionMemory);
+    this.dirty = options.trackChanges === true ? new Set() : undefined;
     this.variants = new Variants(policy);
     const onWarning = options.onWarning;
     this.warn = onWarning === undefined ? () => {} : (message) => callOut("the warning handler", () => onWarning(message));
+  }
+
+  /** The policy new sessions start under. */
+  get policy(): CompiledPolicy {
+    return this.variants.policy;
+  }
+
+  /**
+   * Takes a new policy version live: sessions that start from now on run under it; sessions
+   * already started keep the version (and the overrides) they started under until they are
+   * closed, and their decisions say so. An old version is dropped with its last session.
+   */
+  update(policy: CompiledPolicy): void {
+    this.variants = new Variants(policy);
+  }
+
+  /**
+   * Everything in flight, as plain JSON (schemas/decider-snapshot.v1.schema.json): give it to
+   * `Decider.restore` with the bundle(s) of its policy versions, and the same record store, to
+   * continue exactly where this decider is now. With `only` (e.g. `dirtySessions()`), a partial
+   * snapshot of those sessions, for `mergeSnapshot` into a full one taken earlier.
+   */
+  snapshot(only?: Iterable<string>): DeciderSnapshot {
+    const ids = only === undefined ? undefined : new Set(only);
+    // the sessions map holds the end of an id's latest ending (its last entry), while its time is not up
+    let entries = this.ended.entries();
+    if (ids !== undefined) entries = entries.filter((e) => ids.has(e.id));
+    const ended: { id: string; forgetMs: number; n: number; at?: string }[] = new Array(entries.length);
+    const seen = new Set<string>();
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      const entry = seen.has(e.id) ? undefined : this.sessions.get(e.id);
+      seen.add(e.id);
+      ended[i] = entry instanceof Ended && entry.forgetMs > this.now ? { ...e, at: entry.at } : e;
+    }
+    let sessions = this.deadlines.ordered();
+    if (ids !== undefined) sessions = sessions.filter((s) => ids.has(s.id));
+    const timing = { lateness: this.lateness, maxSessionAge: this.maxAge, endedSessionMemory: this.ended.capacity === Infinity ? null : this.ended.capacity };
+    return takeSnapshot({ current: this.variants.policy, timing, now: this.now, started: this.startedCount, sessions, ended, ...(ids === undefined ? {} : { only: [...ids] }) });
+  }
+
+  /**
+   * A decider that continues where the one that took `snapshot` stopped. `policies`: a bundle,
+   * a policy, or several, holding every policy version the snapshot names. Throws a
+   * SnapshotError, saying what and where, for a snapshot that is not one, is from another
+   * bundle format, or names a version not given.
+   */
+  static restore(policies: PolicySource, snapshot: unknown, store: RecordStore, options: RestoreOptions = {}): Decider {
+    const read = readSnapshot(policies, snapshot);
+    const { timing } = read;
+    const decider = new Decider(read.current.policy, store, { ...options, lateness: timing.lateness, maxSessionAge: timing.maxSessionAge, ...(timing.endedSessionMemory === null ? {} : { endedSessionMemory: timing.endedSessionMemory }) });
+    decider.load(read.current, read.now, read.started, read.sessions, read.ended);
+    return decider;
+  }
+
+  private load(current: Variants, now: number, started: number, sessions: readonly RestoredSession[], ended: readonly { id: string; forgetMs: number; n: number; at?: string }[]): void {
+    this.variants = current;
+    this.now = now;
+    this.startedCount = started;
+    for (const r of sessions) {
+      const session = new Session(r.start, sessionTypeAsSeen(r.variant, r.start), r.variant, this.intern);
+      Object.assign(session, r.progress);
+      this.sessions.set(session.id, session);
+      this.deadlines.place(session, session.endedAt !== undefined ? session.endMs + this.lateness : session.startMs + this.maxAge, r.order);
+      this.live++;
+    }
+    for (const e of ended) if (e.at !== undefined) this.sessions.set(e.id, new Ended(e.at, epochMs(e.at), e.forgetMs));
+    this.ended.restore(ended);
+  }
+
+  /**
+   * The ids of the sessions that changed since the last call (with `trackChanges`): a service
+   * persists just those, taking each one's part of `snapshot()` (docs/snapshots.md).
+   */
+  dirtySessions(): string[] {
+    if (this.dirty === undefined) throw new TypeError("dirtySessions: construct the Decider with `trackChanges: true`");
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    return ids;
   }
 
   /** Sessions started and not yet closed. */
@@ -223,6 +313,7 @@ export class Decider {
   /** Applies one valid event. */
   private apply(event: SessionEvent): Decision | Rejection | undefined {
     if (event.type === "record.status") return this.recordStatus(event.recordId, event.status, event.at);
+    this.dirty?.add(event.sessionId);
     let session = this.sessions.get(event.sessionId);
     if (session instanceof Ended && this.now >= session.forgetMs) {
       this.sessions.delete(event.sessionId);
@@ -302,9 +393,7 @@ export class Decider {
     const type = variant.types.get(event.sessionType, event.channel);
     if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
     else if (type.channel !== event.channel) this.warn(`session type \`${event.sessionType}\` is a ${type.channel} type, but session \`${event.sessionId}\` is a ${event.channel}`);
-    // A catalog type seen on the other channel: CALL_TYPE is a voice label only on voice.
-    const asSeen = type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
-    const session = new Session(event, asSeen, variant, this.intern);
+    const session = new Session(event, sessionTypeAsSeen(variant, event), variant, this.intern);
     if (event.eventId !== undefined) session.remember(event.eventId, signature(event));
     this.sessions.set(event.sessionId, session);
     this.deadlines.set(session, session.startMs + this.maxAge);
@@ -340,17 +429,22 @@ export class Decider {
   /** Drops a closed session's state; its end is remembered until its start is maxSessionAge old. */
   private forget(session: Session, at: string): void {
     const id = session.id;
+    this.dirty?.add(id);
     const forgetMs = session.startMs + this.maxAge;
     this.sessions.set(id, new Ended(at, epochMs(at), forgetMs));
     this.deadlines.remove(session);
     this.live--;
     const evicted = this.ended.add(id, forgetMs);
-    if (evicted !== undefined && this.sessions.get(evicted) instanceof Ended) this.sessions.delete(evicted);
+    if (evicted !== undefined) {
+      this.dirty?.add(evicted);
+      if (this.sessions.get(evicted) instanceof Ended) this.sessions.delete(evicted);
+    }
   }
 
   /** Frees the ended sessions whose time is up (the lookup checks the time too: this only frees memory). */
   private forgetOld(): void {
     for (const id of this.ended.due(this.now)) {
+      this.dirty?.add(id);
       const entry = this.sessions.get(id);
       if (entry instanceof Ended && entry.forgetMs <= this.now) this.sessions.delete(id);
     }
@@ -388,8 +482,8 @@ export class Decider {
 
   private recordDecision(session: Session, trigger: Trigger, at: string): Decision {
     const settings = this.settingsFor(session);
-    const crm = this.policy.crm;
     const v = session.variant;
+    const crm = v.crm;
     if (settings.appendToOpen && session.endUser !== undefined) {
       const endUser = session.endUser;
       const target = chooseRecord(callOut("the record store", () => this.store.recordsOf(endUser, session.queue)), crm, settings, at);
@@ -422,6 +516,12 @@ export class Decider {
     if (epochMs(at) <= epochMs(endedAt)) return undefined; // a late redelivery
     return new Rejection(`event after session \`${sessionId}\` ended at ${endedAt}`);
   }
+}
+
+/** A session's type as its `started` gave it; a catalog type seen on the other channel: CALL_TYPE is a voice label only on voice. */
+function sessionTypeAsSeen(variant: Variant, event: Pick<Started, "sessionType" | "channel">): SessionTypeInfo {
+  const type = variant.types.get(event.sessionType, event.channel);
+  return type.channel === event.channel ? type : { ...type, channel: event.channel, callType: event.channel === "voice" ? type.callType : type.name };
 }
 
 /** What an event id stands for, to tell a redelivery from another event reusing the id. */

@@ -9,12 +9,30 @@ export class EndedSessions {
   private ids: string[] = [];
   private times: number[] = [];
   private head = 0;
+  /** How many were taken out of the front before `ids[0]`: ids[i] is the (dropped + i)-th ever added. */
+  private dropped = 0;
 
-  constructor(private readonly capacity = Number.POSITIVE_INFINITY) {}
+  constructor(readonly capacity = Number.POSITIVE_INFINITY) {}
 
   /** Ended sessions remembered. */
   get size(): number {
     return this.ids.length - this.head;
+  }
+
+  /** The sessions remembered, oldest first, each with its time and its place `n` (how many were added before it). */
+  entries(): { id: string; forgetMs: number; n: number }[] {
+    const out: { id: string; forgetMs: number; n: number }[] = [];
+    for (let i = this.head; i < this.ids.length; i++) out.push({ id: this.ids[i]!, forgetMs: this.times[i]!, n: this.dropped + i });
+    return out;
+  }
+
+  /** Rebuilds the queue of a snapshot: `entries` as `entries()` gave them, in order, into an empty queue. */
+  restore(entries: readonly { id: string; forgetMs: number; n: number }[]): void {
+    this.dropped = entries.length === 0 ? 0 : entries[0]!.n;
+    for (const e of entries) {
+      this.ids.push(e.id);
+      this.times.push(e.forgetMs);
+    }
   }
 
   /** The earliest time at which the oldest one may be forgotten (Infinity: none remembered). */
@@ -46,6 +64,7 @@ export class EndedSessions {
     if (this.head <= 1024 || this.head * 2 <= this.ids.length) return;
     this.ids = this.ids.slice(this.head);
     this.times = this.times.slice(this.head);
+    this.dropped += this.head;
     this.head = 0;
   }
 }

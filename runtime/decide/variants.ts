@@ -1,4 +1,4 @@
-import type { CompiledPolicy, Settings, Tags, Title } from "../../schemas/types/bundle.v1.js";
+import type { CompiledPolicy, Crm, Settings, Tags, Title } from "../../schemas/types/bundle.v1.js";
 import type { CompiledCondition } from "../conditions/compiled-condition.js";
 import { evaluateCondition, type SessionAttributes } from "../conditions/evaluate.js";
 import { recordTags } from "../tags/tag-forms.js";
@@ -14,6 +14,8 @@ export interface Variant {
   policy: string;
   revision: string;
   overrides: readonly number[];
+  /** The CRM of the policy version it belongs to. */
+  crm: Crm;
 }
 
 /** Merged variants kept for reuse; a policy whose overrides match in more combinations builds the rest again. */
@@ -33,8 +35,8 @@ export class Variants {
   private readonly titles = new Map<string, RenderTitle>();
   private readonly types = new Map<string, SessionTypes>();
 
-  constructor(private readonly policy: CompiledPolicy) {
-    this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy), policy: policy.name, revision: policy.revision, overrides: [] };
+  constructor(readonly policy: CompiledPolicy) {
+    this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy), policy: policy.name, revision: policy.revision, overrides: [], crm: policy.crm };
     this.conditions = policy.overrides.map((o) => o.condition as CompiledCondition);
     this.titles.set(JSON.stringify(policy.title), this.base.title);
     this.types.set(JSON.stringify(policy.tags), this.base.types);
@@ -49,6 +51,22 @@ export class Variants {
     if (this.conditions.length === 0) return this.base;
     let key = "";
     for (const condition of this.conditions) key += evaluateCondition(condition, session) ? "1" : "0";
+    return this.byKey(key);
+  }
+
+  /**
+   * The variant of a session whose matching overrides are known (a restored session: they
+   * were evaluated at its start); indexes in increasing order, each below the number of overrides.
+   */
+  withOverrides(indexes: readonly number[]): Variant {
+    if (indexes.length === 0) return this.base;
+    const matched = new Set(indexes);
+    let key = "";
+    for (let i = 0; i < this.conditions.length; i++) key += matched.has(i) ? "1" : "0";
+    return this.byKey(key);
+  }
+
+  private byKey(key: string): Variant {
     if (!key.includes("1")) return this.base;
     let variant = this.merged.get(key);
     if (variant !== undefined) {
@@ -77,7 +95,7 @@ export class Variants {
       title = { ...title, ...override.title };
       tags = { ...tags, ...override.tags };
     });
-    return { settings: records, title: this.titleFor(title), types: this.typesFor(tags), policy: policy.name, revision: policy.revision, overrides: matched };
+    return { settings: records, title: this.titleFor(title), types: this.typesFor(tags), policy: policy.name, revision: policy.revision, overrides: matched, crm: policy.crm };
   }
 
   private titleFor(title: Title): RenderTitle {

@@ -119,31 +119,91 @@ export class DecisionService {
     return { sessionId, state: "in_flight", revision, progress: route.revision.decider.inspect(sessionId), events: this.store.eventsOf(sessionId) };
   }
 
+  /**
+   * Event time moved to `time` with no event (the wall clock of a quiet stream): sessions past
+   * their maximum age are closed, each with its one decision if it had none, stored like any
+   * other in one transaction. Returns how many decisions it made.
+   */
+  advanceTo(time: string): number {
+    let decided = 0;
+    try {
+      this.store.batch(() => {
+        for (const revision of this.serving) {
+          const before = revision.decider.inFlight;
+          const outcomes = revision.decider.advanceTo(time);
+          decided += this.closedByTime(revision, outcomes, undefined, before).length;
+        }
+      });
+    } catch (error) {
+      this.restore();
+      throw error;
+    }
+    if (decided > 0) this.waiters.wakeAll();
+    this.retire();
+    return decided;
+  }
+
   private push(line: number, value: unknown): EventOutcome {
     const problem = eventProblem(value);
     if (problem !== undefined) return rejected(line, problem);
     const event = value as SessionEvent;
-    if (event.type === "record.status") {
-      const result = one(this.live.decider.receive(event));
-      return result instanceof Rejection ? this.refused(line, result) : this.outcome(line, result);
-    }
-    const route = this.routes.get(event.sessionId);
+    const own = event.type === "record.status" ? undefined : event.sessionId;
+    const route = own === undefined ? undefined : this.routes.get(own);
     const revision = route?.revision ?? this.live;
     const decider = revision.decider;
     const before = decider.inFlight;
-    const result = one(decider.receive(event));
-    if (result instanceof Rejection) return this.refused(line, result);
-    const after = decider.inFlight;
-    if (after > before) {
-      this.routes.started(event.sessionId, revision);
-      this.store.sessionStarted(event.sessionId, revision.digest, event);
-    } else if (after < before) {
-      this.routes.ended(event.sessionId);
-      this.store.sessionEnded(event.sessionId, event.at);
-    } else if (route !== undefined && !route.ended) {
-      this.store.sessionEvent(event.sessionId, event);
+    const outcomes = decider.receive(event);
+    const last = outcomes.at(-1);
+    if (last instanceof Rejection && last.retryable) this.refused(line, last);
+    // The event's own decision (of its session), if it made one; the others were made by
+    // event time passing other sessions' maximum age.
+    const ownDecision = own === undefined ? undefined : outcomes.find((o): o is Decision => !(o instanceof Rejection) && o.sessionId === own);
+    const result = last instanceof Rejection ? last : ownDecision;
+    let expected = before;
+    if (own !== undefined) {
+      const live = decider.inspect(own) !== undefined;
+      if (live && (route === undefined || route.ended)) {
+        this.routes.started(own, revision);
+        this.store.sessionStarted(own, revision.digest, event);
+        expected++;
+      } else if (!live && route !== undefined && !route.ended) {
+        this.routes.ended(own);
+        this.store.sessionEnded(own, ownDecision?.at ?? event.at);
+        expected--;
+      } else if (live && !(last instanceof Rejection)) {
+        this.store.sessionEvent(own, event);
+      }
     }
+    this.closedByTime(revision, outcomes.filter((o) => o !== result), own, expected);
+    if (result instanceof Rejection) return this.refused(line, result);
     return this.outcome(line, result);
+  }
+
+  /**
+   * Stores what time passing did to a revision's sessions: the decisions it made (outbox), and
+   * the sessions it closed, with or without a decision (found when the Decider holds fewer
+   * sessions than `expected`). Throws when the record store failed under it. Returns the
+   * decisions stored.
+   */
+  private closedByTime(revision: Revision, outcomes: readonly (Decision | Rejection)[], except: string | undefined, expected: number): Decision[] {
+    const decisions: Decision[] = [];
+    const at = new Map<string, string>();
+    for (const outcome of outcomes) {
+      if (outcome instanceof Rejection) {
+        if (outcome.retryable) throw outcome.cause instanceof Error ? outcome.cause : new Error(outcome.reason);
+        continue;
+      }
+      this.store.appendDecision(outcome);
+      decisions.push(outcome);
+      at.set(outcome.sessionId, outcome.at);
+    }
+    if (revision.decider.inFlight >= expected) return decisions;
+    const closed = [...this.routes.inFlightOf(revision)].filter((id) => id !== except && revision.decider.inspect(id) === undefined);
+    for (const sessionId of closed) {
+      this.routes.ended(sessionId);
+      this.store.sessionEnded(sessionId, at.get(sessionId) ?? lastAt(this.store.eventsOf(sessionId)));
+    }
+    return decisions;
   }
 
   /**
@@ -222,8 +282,12 @@ function rejected(line: number, reason: string): EventOutcome {
   return { line, status: "rejected", reason };
 }
 
-/** With no lateness and no expiry (revision.ts), an event gives at most its own outcome. */
-function one(outcomes: readonly (Decision | Rejection)[]): Decision | Rejection | undefined {
-  if (outcomes.length > 1) throw new Error(`one event gave ${outcomes.length} outcomes`);
-  return outcomes[0];
+/** The latest `at` of a session's stored events: when a session closed without a decision last moved. */
+function lastAt(events: readonly unknown[]): string {
+  let latest = "";
+  for (const event of events) {
+    const at = (event as { at?: unknown }).at;
+    if (typeof at === "string" && Date.parse(at) >= (latest === "" ? -Infinity : Date.parse(latest))) latest = at;
+  }
+  return latest;
 }

@@ -8,6 +8,8 @@ export interface BundleCheck {
   load: (text: string) => ReturnType<typeof loadBundle>;
   /** How a bundle kept in the state database is loaded again (it was verified when it went live). */
   loadStored: (text: string) => ReturnType<typeof loadBundle>;
+  /** A session with no `ended` this long (ms of event time) after its start is closed as `expired`; Infinity: never. */
+  maxSessionAge: number;
 }
 
 /** One bundle revision in service: its policy and the Decider running the sessions started under it. */
@@ -28,8 +30,8 @@ export class Revision {
     const policy = loaded.policy(check.policyName);
     const signature = (loaded.bundle as { signature?: { keyId?: unknown } }).signature;
     const keyId = typeof signature?.keyId === "string" ? signature.keyId : null;
-    // Decided in delivery order at each event, as the service stores them (no lateness, no expiry by event time).
-    const decider = new Decider(policy, store, { endedSessionMemory: keepEnded, onWarning, lateness: 0, maxSessionAge: Infinity });
+    // Decided in delivery order at each event, as the service stores them (no lateness); expiry as configured.
+    const decider = new Decider(policy, store, { endedSessionMemory: keepEnded, onWarning, lateness: 0, maxSessionAge: check.maxSessionAge });
     return new Revision(loaded.bundle.digest, keyId, policy, decider, new Date().toISOString());
   }
 }

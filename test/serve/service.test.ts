@@ -6,7 +6,7 @@ import type { StateStore } from "../../server/state/state-store.js";
 import { exampleBundle } from "./fixtures.js";
 
 const { text } = exampleBundle();
-const check = { policyName: "acme-support", load: (t: string) => loadBundle(t), loadStored: (t: string) => loadBundle(t) };
+const check = { policyName: "acme-support", load: (t: string) => loadBundle(t), loadStored: (t: string) => loadBundle(t), maxSessionAge: Number.POSITIVE_INFINITY };
 const at = (s: number) => `2026-11-20T13:00:${String(s).padStart(2, "0")}Z`;
 const batch = [
   { type: "started", sessionId: "f1", at: at(0), channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Support/Billing", endUser: "u-f1" },

@@ -7,6 +7,7 @@ import { compileRows } from "./compile.js";
 import { decisionRows } from "./decide.js";
 import { decisionSink } from "./deciders.js";
 import { diffEventsRows, diffPoliciesRows } from "./diff.js";
+import { flatMemoryRows } from "./flat-memory.js";
 import { load, machine } from "./machine.js";
 import { memoryRows } from "./memory.js";
 import { benchBundle, benchPolicy } from "./policy.js";
@@ -26,6 +27,7 @@ log(`load average (1 min) at start: ${load()}`);
 const bundle = benchBundle();
 // Heap first, while the heap holds nothing else of the benchmark's.
 const memory = memoryRows(bundle.policy);
+memory.push(...flatMemoryRows(bundle.policy, log));
 memory.push(...snapshotRows(bundle.policy));
 const compile = compileRows(log);
 const titles = await titleRows(bundle.policy);

@@ -30,9 +30,11 @@ const statusChanges = ["Closed", "Closed", "Closed", "Closed - Duplicate", "Work
  * A synthetic but fixed trace (same seed, same events): about `inFlight` interleaved voice and
  * chat sessions at any time, with every lifecycle event, queued and connected consumer and agent
  * messages, abandoned calls and chats, 20% anonymous sessions, 1% redelivered events, late
- * redeliveries of `ended`, and CRM status changes on existing and simulated records.
+ * redeliveries of `ended`, and CRM status changes on existing and simulated records. A share
+ * `neverEnding` of sessions never get their `ended`: once their other events are sent, nothing
+ * more comes for them.
  */
-export function syntheticTrace(count: number, seed = 20_261_120, inFlight = 1_000): Trace {
+export function syntheticTrace(count: number, seed = 20_261_120, inFlight = 1_000, neverEnding = 0): Trace {
   const rng = new Prng(seed);
   const users = 20_000;
   const catalog = defaultCatalog().sessionTypes;
@@ -70,7 +72,9 @@ export function syntheticTrace(count: number, seed = 20_261_120, inFlight = 1_00
     }
     if (live.length < inFlight) {
       const start = startEvent(rng, ++sessions, at, users, voiceTypes, chatTypes);
-      live.push({ start, steps: script(rng, start.channel), next: 0, last: start });
+      const steps = script(rng, start.channel);
+      if (neverEnding > 0 && rng.chance(neverEnding)) steps.pop(); // its `ended` never comes
+      live.push({ start, steps, next: 0, last: start });
       events.push(start);
       continue;
     }
@@ -80,7 +84,13 @@ export function syntheticTrace(count: number, seed = 20_261_120, inFlight = 1_00
       events.push({ ...session.last }); // at-least-once delivery: the same event again
       continue;
     }
-    const step = session.steps[session.next++]!;
+    const step = session.steps[session.next++];
+    if (step === undefined) {
+      // a session that never ends: its producer has gone quiet
+      live[index] = live[live.length - 1]!;
+      live.pop();
+      continue;
+    }
     const sessionId = session.start.sessionId;
     let event: SessionEvent;
     if (step === "consumer" || step === "agent") event = { type: "message", sessionId, at, from: step };

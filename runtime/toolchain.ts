@@ -8,6 +8,7 @@ export { bundleDigest } from "./bundle/digest.js";
 export { keyIdOf, signDigest, signingKey } from "./bundle/signature.js";
 export { conditionAttributes, outcomeAttributes, type ComparisonOperator, type CompiledCondition, type CompiledOperand, type CompiledValue, type ConditionAttribute, type OutcomeAttribute } from "./conditions/compiled-condition.js";
 export { compareValues, evaluateCondition, type OutcomeValues, type SessionAttributes } from "./conditions/evaluate.js";
+export { sessionAttributeReads } from "./conditions/session-attributes.generated.js";
 export { isTime } from "./events/time.js";
 export { recordTags, sessionTypeTag } from "./tags/tag-forms.js";
 export { escapeText } from "./text/escape-text.js";

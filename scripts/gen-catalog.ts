@@ -1,9 +1,11 @@
 // Writes the catalog's facts into schemas/*.schema.json: the enums of CRM systems, tag styles and
-// title variables, and the descriptions that list them. The catalog is validated first against
-// catalog/catalog.schema.json. `npm run gen` runs it before gen-types.ts, which turns those
-// enums into TypeScript unions; `--check` (and test/validate/generated-catalog.test.ts) only compares.
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// title variables, and the descriptions that list them; and the condition attributes into
+// runtime/conditions/session-attributes.generated.ts (their names, the union of them, what each
+// reads of a `started` event). The catalog is validated first against catalog/catalog.schema.json.
+// `npm run gen` runs it before gen-types.ts, which turns the schemas' enums into TypeScript
+// unions; `--check` (and test/catalog/generated-schemas.test.ts) only compares.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { catalogProblems, readCatalogDocuments } from "../compiler/model/catalog-files.js";
 import { projectRoot } from "../compiler/project-files.js";
@@ -19,11 +21,20 @@ interface CrmEntry {
   platformTag: string;
 }
 
+interface AttributeEntry {
+  name: string;
+  field: string;
+  reads: "value" | "absence";
+  required: boolean;
+  description: string;
+}
+
 /** What the schemas are written from, read from a catalog folder. */
 export interface CatalogFacts {
   crms: [string, CrmEntry][];
   tagStyles: string[];
   titleVariables: string[];
+  conditionAttributes: AttributeEntry[];
 }
 
 export function catalogFacts(catalogDir: string): CatalogFacts {
@@ -35,6 +46,7 @@ export function catalogFacts(catalogDir: string): CatalogFacts {
     crms: Object.entries((documents.crmSystems as { systems: Record<string, CrmEntry> }).systems),
     tagStyles: schema.$defs.TagStyle.enum,
     titleVariables: (documents.titleVariables as { variables: { name: string }[] }).variables.map((v) => v.name),
+    conditionAttributes: (documents.conditionAttributes as { attributes: AttributeEntry[] }).attributes,
   };
 }
 
@@ -55,6 +67,8 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
     Object.assign(at(crm, "system"), { description: `The CRM system: ${series(names, "or")}.`, enum: names });
     at(crm, "closedStatuses")["description"] = `Statuses that count as closed. Default per system: ${perSystem((c) => `[${c.closedStatuses.join(", ")}]`)}.`;
     at(crm, "reopenStatus")["description"] = `Status a closed record is set to after a session is appended to it. Default per system: ${perSystem((c) => c.reopenStatus)}.`;
+    at(schema, "properties", "overrides", "items", "properties", "when")["description"] =
+      `Condition on the session's attributes ${series(facts.conditionAttributes.map((a) => a.name), "and")} (README: Override conditions), e.g. channel == "chat" and queue matches "Billing/*".`;
     at(schema, "properties", "title", "properties", "template")["description"] =
       `Title template; only the variables ${series(facts.titleVariables.map((v) => `{{${v}}}`), "and")}.`;
     const tags = at(schema, "properties", "tags");
@@ -72,6 +86,37 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
     }
   });
   return out;
+}
+
+/** Where the condition attributes' module is written, from the project's root. */
+export const attributesModule = "runtime/conditions/session-attributes.generated.ts";
+
+/** The runtime's module of condition attributes: what each reads of the `started` event, and the fields as a type. */
+export function attributesModuleFor(facts: CatalogFacts): string {
+  const entries = facts.conditionAttributes.map((a) => `  /** ${a.description} */\n  ${a.name}: { field: "${a.field}", reads: "${a.reads}", required: ${a.required} },`);
+  const fields = new Map<string, boolean>();
+  for (const a of facts.conditionAttributes) fields.set(a.field, (fields.get(a.field) ?? true) && a.required);
+  const members = [...fields].map(([field, required]) => `  ${field}${required ? ": string" : "?: string | undefined"};`);
+  return [
+    "/* Generated from catalog/condition-attributes.json by `npm run gen`; do not edit. */",
+    "",
+    "/**",
+    " * The session attributes a condition reads, each from a field of the session's `started` event:",
+    " * `value` reads its text (\"\" when absent), `absence` is true when the field is absent;",
+    " * `required`: every `started` event has the field.",
+    " */",
+    "export const sessionAttributeReads = {",
+    ...entries,
+    "} as const;",
+    "",
+    "export type ConditionAttribute = keyof typeof sessionAttributeReads;",
+    "",
+    "/** What a condition can see of a session: the fields of its `started` event that attributes read. */",
+    "export interface SessionAttributes {",
+    ...members,
+    "}",
+    "",
+  ].join("\n");
 }
 
 /** `UJET (ujet on Zendesk)`: the commonest form, then each exception. */
@@ -109,15 +154,29 @@ function nodesWith(node: Json, test: (node: JsonObject) => boolean): JsonObject[
 
 async function main(): Promise<void> {
   const schemaDir = join(projectRoot, "schemas");
+  const facts = catalogFacts(join(projectRoot, "catalog"));
+  const outputs = new Map([...schemasFor(facts, schemaDir)].map(([file, text]) => [join(schemaDir, file), text]));
+  outputs.set(join(projectRoot, attributesModule), attributesModuleFor(facts));
   const stale: string[] = [];
-  for (const [file, text] of schemasFor(catalogFacts(join(projectRoot, "catalog")), schemaDir)) {
-    if (readFileSync(join(schemaDir, file), "utf8") === text) continue;
-    if (process.argv.includes("--check")) stale.push(file);
-    else writeFileSync(join(schemaDir, file), text);
+  for (const [path, text] of outputs) {
+    if (readText(path) === text) continue;
+    if (process.argv.includes("--check")) stale.push(path);
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
   }
   if (stale.length > 0) {
     console.error(`schemas out of date with catalog/ (run \`npm run gen\`): ${stale.join(", ")}`);
     process.exitCode = 1;
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,11 +3,11 @@ import { isOutcomeAttribute } from "../compiler/conditions/attributes.js";
 import { lowerCondition } from "../compiler/conditions/lower-condition.js";
 import { printCondition } from "../compiler/conditions/print-condition.js";
 import type { ResolvedPolicy } from "../compiler/model/resolved-policy.js";
-import { evaluateCondition } from "@crm-policy/runtime/toolchain";
+import { conditionAttributes, evaluateCondition, sessionAttributeReads } from "@crm-policy/runtime/toolchain";
 import type { CompiledCondition } from "@crm-policy/runtime/toolchain";
 import type { Started } from "../schemas/types/session-event.v1.js";
 import { literalsOf } from "./literals.js";
-import { classRepresentatives } from "./value-classes.js";
+import { classRepresentatives, type ClassedAttribute } from "./value-classes.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 import type { SessionSettings } from "./session-settings.js";
 
@@ -30,13 +30,21 @@ export interface Alphabet {
   pools: {
     queue: string[];
     sessionType: Record<"voice" | "chat", string[]>;
-    menuPath: (string | undefined)[];
-    language: (string | undefined)[];
-    phoneNumber: (string | undefined)[];
+    /** Each of `optionalAttributes`: absent, or a value a condition names. */
+    optional: Record<string, (string | undefined)[]>;
   };
   /** The settings sessions run under, one per distinct set of matching overrides among the profiles. */
   variants: ResolvedPolicy[];
 }
+
+/**
+ * The text attributes a start may leave out (menu path, language, dialed number: whatever
+ * catalog/condition-attributes.json lists as read from a field not every `started` has).
+ */
+export const optionalAttributes: readonly ClassedAttribute[] = conditionAttributes.filter((a): a is ClassedAttribute => {
+  const { reads, required } = sessionAttributeReads[a];
+  return reads === "value" && !required;
+});
 
 /** A queue no condition names (unless one names this very text: then it is one more literal). */
 export const defaultQueue = "Main";
@@ -52,13 +60,10 @@ export function alphabetOf(policy: PolicyUnderTest, settings: SessionSettings, s
     const named = (literals.get("sessionType") ?? []).filter((n) => !policy.catalog.sessionTypes.some((t) => t.name === n) && guessChannel(n) !== (channel === "voice" ? "chat" : "voice"));
     return [...catalog, ...named];
   };
-  const optional = (name: "menuPath" | "language" | "phoneNumber") => [undefined, ...(literals.get(name) ?? [])];
   const pools: Alphabet["pools"] = {
     queue: unique([defaultQueue, ...(literals.get("queue") ?? [])]),
     sessionType: { voice: typed("voice"), chat: typed("chat") },
-    menuPath: optional("menuPath"),
-    language: optional("language"),
-    phoneNumber: optional("phoneNumber"),
+    optional: Object.fromEntries(optionalAttributes.map((name) => [name, [undefined, ...(literals.get(name) ?? [])]])),
   };
   const atoms = [...new Map(conditions.flatMap(sessionAtoms).map((atom) => [printCondition(atom), atom])).values()].map((atom) => lowerCondition(atom));
   const { profiles, complete, starts } = representatives(pools, atoms, startLimit);
@@ -79,11 +84,9 @@ function representatives(pools: Alphabet["pools"], atoms: readonly CompiledCondi
   const classes = {
     queue: classRepresentatives("queue", pools.queue, atoms),
     sessionType: { voice: classRepresentatives("sessionType", pools.sessionType.voice, atoms), chat: classRepresentatives("sessionType", pools.sessionType.chat, atoms) },
-    menuPath: classRepresentatives("menuPath", pools.menuPath, atoms),
-    language: classRepresentatives("language", pools.language, atoms),
-    phoneNumber: classRepresentatives("phoneNumber", pools.phoneNumber, atoms),
+    optional: optionalAttributes.map((name) => classRepresentatives(name, pools.optional[name] ?? [undefined], atoms)),
   };
-  const rest = classes.queue.length * classes.menuPath.length * classes.language.length * classes.phoneNumber.length;
+  const rest = classes.optional.reduce((product, values) => product * values.length, classes.queue.length);
   const starts = channelsOf.reduce((sum, channel) => sum + endUsers.length * classes.sessionType[channel].length * rest, 0);
   const seen = new Set<string>();
   const profiles: StartProfile[] = [];
@@ -93,32 +96,37 @@ function representatives(pools: Alphabet["pools"], atoms: readonly CompiledCondi
     seen.add(key);
     profiles.push(start);
   };
-  const make = (channel: "voice" | "chat", endUser: string | undefined, queue: string, sessionType: string, menuPath?: string, language?: string, phoneNumber?: string): StartProfile => ({
-    channel,
-    sessionType,
-    queue,
-    ...defined({ menuPath, language, phoneNumber, endUser }),
-  });
+  const make = (channel: "voice" | "chat", endUser: string | undefined, queue: string, sessionType: string, optional: readonly (string | undefined)[]): StartProfile => {
+    const start: StartProfile = { channel, sessionType, queue, ...defined({ endUser }) };
+    optionalAttributes.forEach((name, i) => {
+      const value = optional[i];
+      if (value !== undefined) (start as Record<string, unknown>)[sessionAttributeReads[name].field] = value;
+    });
+    return start;
+  };
+  /** Every choice of one value per optional attribute. */
+  const combinations = (i: number): (string | undefined)[][] => {
+    const values = classes.optional[i];
+    if (values === undefined) return [[]];
+    const tails = combinations(i + 1);
+    return values.flatMap((value) => tails.map((tail) => [value, ...tail]));
+  };
   const complete = starts <= limit;
+  const firsts = classes.optional.map((values) => values[0]);
   for (const channel of channelsOf)
     for (const endUser of endUsers) {
       if (!complete) {
         const [queue = defaultQueue] = classes.queue;
         const [sessionType = ""] = classes.sessionType[channel];
-        const [menuPath] = classes.menuPath;
-        const [language] = classes.language;
-        const [phoneNumber] = classes.phoneNumber;
-        for (const q of classes.queue) keep(make(channel, endUser, q, sessionType, menuPath, language, phoneNumber));
-        for (const t of classes.sessionType[channel]) keep(make(channel, endUser, queue, t, menuPath, language, phoneNumber));
-        for (const m of classes.menuPath) keep(make(channel, endUser, queue, sessionType, m, language, phoneNumber));
-        for (const l of classes.language) keep(make(channel, endUser, queue, sessionType, menuPath, l, phoneNumber));
-        for (const p of classes.phoneNumber) keep(make(channel, endUser, queue, sessionType, menuPath, language, p));
+        for (const q of classes.queue) keep(make(channel, endUser, q, sessionType, firsts));
+        for (const t of classes.sessionType[channel]) keep(make(channel, endUser, queue, t, firsts));
+        classes.optional.forEach((values, i) => {
+          for (const value of values) keep(make(channel, endUser, queue, sessionType, firsts.map((first, j) => (j === i ? value : first))));
+        });
         continue;
       }
-      for (const queue of classes.queue)
-        for (const sessionType of classes.sessionType[channel])
-          for (const menuPath of classes.menuPath)
-            for (const language of classes.language) for (const phoneNumber of classes.phoneNumber) keep(make(channel, endUser, queue, sessionType, menuPath, language, phoneNumber));
+      const optional = combinations(0);
+      for (const queue of classes.queue) for (const sessionType of classes.sessionType[channel]) for (const values of optional) keep(make(channel, endUser, queue, sessionType, values));
     }
   return { profiles, complete, starts };
 }

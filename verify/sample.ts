@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import type { CrmRecord } from "../schemas/types/record.v1.js";
 import type { SessionEvent, Started } from "../schemas/types/session-event.v1.js";
-import { defined, type Alphabet, type StartProfile } from "./alphabet.js";
+import { sessionAttributeReads } from "@crm-policy/runtime/toolchain";
+import { defined, optionalAttributes, type Alphabet, type StartProfile } from "./alphabet.js";
 import { otherQueue } from "./record-setups.js";
 import type { PolicyUnderTest } from "./policy-under-test.js";
 import { day, second, stamp, t0, type Trace } from "./trace.js";
@@ -9,8 +10,11 @@ import { day, second, stamp, t0, type Trace } from "./trace.js";
 /** Most sessions in one sampled trace. */
 export const maxSessions = 4;
 
-/** Menu paths end users type: line breaks, control characters, markup, more than a title holds. */
-const hostileMenuPaths = ["Support > Billing", "a\nb\tc\u0007d\u2028e", "<b>&amp;", "m".repeat(300), "ü🙂"];
+/** Values beside the policy's own: menu paths end users type (line breaks, control characters, markup, more than a title holds), a dialed number with a line break. */
+const hostileValues: Partial<Record<string, readonly string[]>> = {
+  menuPath: ["Support > Billing", "a\nb\tc\u0007d\u2028e", "<b>&amp;", "m".repeat(300), "ü🙂"],
+  phoneNumber: ["+4930123456\n"],
+};
 
 type Kind = "assigned" | "connected" | "consumer" | "agent" | "ended" | "repeat";
 
@@ -47,12 +51,10 @@ export function traceArbitrary(policy: PolicyUnderTest, alphabet: Alphabet): fc.
           .record({
             sessionType: fc.constantFrom(...alphabet.pools.sessionType[channel], channel === "voice" ? "Voice Brand New (Beta)" : "Messaging Inbound (Carrier Pigeon)"),
             queue: fc.constantFrom(...alphabet.pools.queue),
-            menuPath: fc.constantFrom(...alphabet.pools.menuPath, ...hostileMenuPaths),
-            language: fc.constantFrom(...alphabet.pools.language),
-            phoneNumber: fc.constantFrom(...alphabet.pools.phoneNumber, "+4930123456\n"),
+            ...Object.fromEntries(optionalAttributes.map((name) => [sessionAttributeReads[name].field, fc.constantFrom(...(alphabet.pools.optional[name] ?? [undefined]), ...(hostileValues[name] ?? []))])),
             endUser: fc.constantFrom(...users),
           })
-          .map(({ sessionType, queue, ...optional }) => ({ channel, sessionType, queue, ...defined(optional) })),
+          .map(({ sessionType, queue, ...optional }) => ({ channel, sessionType, queue, ...defined(optional as Record<string, string | undefined>) }) as StartProfile),
       ),
     },
   );

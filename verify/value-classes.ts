@@ -1,4 +1,4 @@
-import { evaluateCondition } from "@crm-policy/runtime/toolchain";
+import { evaluateCondition, sessionAttributeReads } from "@crm-policy/runtime/toolchain";
 import type { CompiledCondition, CompiledOperand, ConditionAttribute, SessionAttributes } from "@crm-policy/runtime/toolchain";
 
 /** The session attributes a condition reads (`anonymous` reads the end user). */
@@ -37,7 +37,7 @@ export function classRepresentatives<V extends string | undefined>(attribute: Cl
   const out: V[] = [];
   for (const value of distinct) {
     const start: SessionAttributes = { channel: "", sessionType: "", queue: "" };
-    if (value !== undefined) start[attribute] = value;
+    if (value !== undefined) start[sessionAttributeReads[attribute].field] = value;
     const key = reading.map(({ atom }) => (evaluateCondition(atom, start) ? "1" : "0")).join("");
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,6 +1,7 @@
 import {
   conditionAttributes,
   outcomeAttributes,
+  sessionAttributeReads,
   type CompiledValue,
   type ConditionAttribute,
   type OutcomeAttribute,
@@ -20,15 +21,8 @@ export type KnownAttribute = ConditionAttribute | OutcomeAttribute;
  */
 export type ConditionRole = "when" | "for" | "always";
 
-/** What each attribute holds. Absent optional strings read as "" (docs/conditions.md). */
-export const attributeTypes: Record<KnownAttribute, ScalarType> = {
-  channel: "string",
-  sessionType: "string",
-  queue: "string",
-  menuPath: "string",
-  language: "string",
-  phoneNumber: "string",
-  anonymous: "boolean",
+/** What each outcome attribute holds. */
+const outcomeTypes: Record<OutcomeAttribute, ScalarType> = {
   decision: "string",
   trigger: "string",
   reason: "string",
@@ -38,6 +32,16 @@ export const attributeTypes: Record<KnownAttribute, ScalarType> = {
   shortAbandoned: "boolean",
   consumerMessages: "integer",
   appendedTo: "string",
+};
+
+/**
+ * What each attribute holds: a session attribute its field's text (absent: "") or whether the
+ * field is absent (catalog/condition-attributes.json, docs/conditions.md); an outcome attribute
+ * as above.
+ */
+export const attributeTypes: Readonly<Record<KnownAttribute, ScalarType>> = {
+  ...(Object.fromEntries(Object.entries(sessionAttributeReads).map(([name, { reads }]) => [name, reads === "absence" ? "boolean" : "string"])) as Record<ConditionAttribute, ScalarType>),
+  ...outcomeTypes,
 };
 
 export function isConditionAttribute(name: string): name is ConditionAttribute {

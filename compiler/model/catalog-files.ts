@@ -7,6 +7,7 @@ export const catalogFiles = {
   crmSystems: { file: "crm-systems.json", def: "CrmSystems" },
   sessionTypes: { file: "session-types.json", def: "SessionTypes" },
   titleVariables: { file: "title-variables.json", def: "TitleVariables" },
+  conditionAttributes: { file: "condition-attributes.json", def: "ConditionAttributes" },
 } as const;
 
 export type CatalogPart = keyof typeof catalogFiles;
@@ -16,7 +17,7 @@ export type CatalogDocuments = Record<CatalogPart, unknown>;
 
 export function readCatalogDocuments(dir: string): CatalogDocuments {
   const read = (part: CatalogPart): unknown => JSON.parse(readFileSync(join(dir, catalogFiles[part].file), "utf8"));
-  return { crmSystems: read("crmSystems"), sessionTypes: read("sessionTypes"), titleVariables: read("titleVariables") };
+  return { crmSystems: read("crmSystems"), sessionTypes: read("sessionTypes"), titleVariables: read("titleVariables"), conditionAttributes: read("conditionAttributes") };
 }
 
 /**

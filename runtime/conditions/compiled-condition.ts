@@ -4,10 +4,12 @@
  * parses condition text. docs/conditions.md gives the meaning of every node.
  */
 
-/** The session attributes a condition can read: what the session's `started` event says. */
-export const conditionAttributes = ["channel", "sessionType", "queue", "menuPath", "language", "phoneNumber", "anonymous"] as const;
+import { sessionAttributeReads, type ConditionAttribute } from "./session-attributes.generated.js";
 
-export type ConditionAttribute = (typeof conditionAttributes)[number];
+export type { ConditionAttribute };
+
+/** The session attributes a condition can read: what the session's `started` event says (catalog/condition-attributes.json). */
+export const conditionAttributes = Object.keys(sessionAttributeReads) as readonly ConditionAttribute[];
 
 /**
  * What a session came to, known once it has ended: only an `expect`'s `always` reads these

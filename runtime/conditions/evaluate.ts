@@ -1,17 +1,8 @@
 import type { CompiledCondition, CompiledOperand, CompiledValue, OutcomeAttribute } from "./compiled-condition.js";
 import { globMatch } from "./glob.js";
+import { sessionAttributeReads, type ConditionAttribute, type SessionAttributes } from "./session-attributes.generated.js";
 
-/** What a condition can see of a session: the attributes of its `started` event. */
-export interface SessionAttributes {
-  channel: string;
-  sessionType: string;
-  queue: string;
-  menuPath?: string | undefined;
-  language?: string | undefined;
-  phoneNumber?: string | undefined;
-  /** The end user's CRM identity; absent for anonymous end users. */
-  endUser?: string | undefined;
-}
+export type { SessionAttributes };
 
 /**
  * What a session came to (docs/conditions.md, "Outcome attributes"): read only by an `expect`'s
@@ -73,24 +64,18 @@ function holds(condition: CompiledCondition, session: SessionAttributes, outcome
   }
 }
 
+/** What each session attribute reads (catalog/condition-attributes.json), by name: a Map, so no name a bundle makes up reaches a prototype. */
+const sessionReads = new Map(Object.entries(sessionAttributeReads).map(([name, { field, reads }]) => [name, { field, absence: reads === "absence" }]));
+
 function operand(o: CompiledOperand, session: SessionAttributes, outcome: OutcomeValues | undefined): CompiledValue | undefined {
   if (typeof o !== "object" || o === null) return undefined;
   if ("attribute" in o) {
+    const read = sessionReads.get(o.attribute);
+    if (read !== undefined) {
+      const value = session[read.field];
+      return read.absence ? value === undefined : (value ?? "");
+    }
     switch (o.attribute) {
-      case "channel":
-        return session.channel;
-      case "sessionType":
-        return session.sessionType;
-      case "queue":
-        return session.queue;
-      case "menuPath":
-        return session.menuPath ?? "";
-      case "language":
-        return session.language ?? "";
-      case "phoneNumber":
-        return session.phoneNumber ?? "";
-      case "anonymous":
-        return session.endUser === undefined;
       case "decision":
       case "trigger":
       case "reason":
@@ -102,7 +87,7 @@ function operand(o: CompiledOperand, session: SessionAttributes, outcome: Outcom
       case "appendedTo":
         return outcome?.[o.attribute];
       default:
-        o.attribute satisfies never; // a bundle from elsewhere may name anything: unknown reads as absent
+        o.attribute satisfies ConditionAttribute; // read above; a bundle from elsewhere may name anything: unknown reads as absent
         return undefined;
     }
   }

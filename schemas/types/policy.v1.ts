@@ -64,7 +64,7 @@ export interface RecordCreationPolicy {
    */
   overrides?: {
     /**
-     * Condition on the session (README: Override conditions), e.g. channel == "chat" and queue matches "Billing/*".
+     * Condition on the session's attributes channel, sessionType, queue, menuPath, language, phoneNumber and anonymous (README: Override conditions), e.g. channel == "chat" and queue matches "Billing/*".
      */
     when: string;
     records?: Records;

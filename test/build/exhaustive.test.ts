@@ -22,11 +22,11 @@ const removals: Removal[] = [
   { file: "runtime/events/check-event.ts", site: "event fields by event type", remove: '  connected: (event) => sessionId(event),\n' },
   { file: "runtime/title/render-title.ts", site: "title variable getters", remove: "  LANGUAGE: () => (input) => (input.language === undefined ? \"\" : plainLine(input.language)),\n" },
   { file: "runtime/tags/tag-forms.ts", site: "tag styles", remove: "    case \"verbatim\": // Freshdesk: unchanged\n      tag = plainLine(name);\n      break;\n" },
-  { file: "runtime/conditions/evaluate.ts", site: "condition attributes", remove: 'case "anonymous":\n        return session.endUser === undefined;\n' },
+  { file: "runtime/conditions/evaluate.ts", site: "outcome attributes", remove: '      case "appendedTo":\n' },
   { file: "reference/tags.ts", site: "reference tag styles", remove: "  verbatim: (sessionType) => clean(sessionType),\n" },
   { file: "reference/titles.ts", site: "reference title variables", remove: '    LANGUAGE: clean(start.language ?? ""),\n' },
   { file: "reference/conditions.ts", site: "reference condition attributes", remove: "  anonymous: (session) => session.endUser === undefined,\n" },
-  { file: "compiler/conditions/attributes.ts", site: "attribute types", remove: '  anonymous: "boolean",\n' },
+  { file: "compiler/conditions/attributes.ts", site: "outcome attribute types", remove: '  appendedTo: "string",\n' },
   { file: "verify/observe.ts", site: "trace observer on the event type", remove: 'case "assigned":\n        facts.assigned = true;\n        session.index.assigned ??= index;\n        return;\n' },
 ];
 

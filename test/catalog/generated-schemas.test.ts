@@ -1,11 +1,12 @@
-// The schemas' enums of CRM systems, tag styles and title variables are written from catalog/
-// by `npm run gen` (scripts/gen-catalog.ts). When this fails, run it and commit the result.
+// The schemas' enums of CRM systems, tag styles and title variables, and the runtime's module of
+// condition attributes, are written from catalog/ by `npm run gen` (scripts/gen-catalog.ts).
+// When this fails, run it and commit the result.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogProblems, readCatalogDocuments } from "../../compiler/model/catalog-files.js";
 import { projectRoot } from "../../compiler/project-files.js";
-import { catalogFacts, schemasFor } from "../../scripts/gen-catalog.js";
+import { attributesModule, attributesModuleFor, catalogFacts, schemasFor } from "../../scripts/gen-catalog.js";
 
 const catalogDir = join(projectRoot, "catalog");
 
@@ -14,6 +15,22 @@ describe("schemas written from the catalog", () => {
     const generated = schemasFor(catalogFacts(catalogDir), join(projectRoot, "schemas"));
     expect([...generated.keys()].sort()).toEqual(["bundle.v1.schema.json", "policy.v1.schema.json"]);
     for (const [file, text] of generated) expect(readFileSync(join(projectRoot, "schemas", file), "utf8"), `${file} is stale: run \`npm run gen\``).toBe(text);
+  });
+
+  it("and the runtime's condition attributes are up to date with catalog/", () => {
+    const text = attributesModuleFor(catalogFacts(catalogDir));
+    expect(readFileSync(join(projectRoot, attributesModule), "utf8"), `${attributesModule} is stale: run \`npm run gen\``).toBe(text);
+  });
+
+  it("a condition attribute added to the catalog reaches the runtime's module and the policy schema", () => {
+    const facts = catalogFacts(catalogDir);
+    const region = { name: "region", field: "region", reads: "value" as const, required: false, description: "the caller's region" };
+    const more = { ...facts, conditionAttributes: [...facts.conditionAttributes, region] };
+    const module = attributesModuleFor(more);
+    expect(module).toContain('  region: { field: "region", reads: "value", required: false },');
+    expect(module).toContain("  region?: string | undefined;");
+    const policy = JSON.parse(schemasFor(more, join(projectRoot, "schemas")).get("policy.v1.schema.json") ?? "{}");
+    expect(policy.properties.overrides.items.properties.when.description).toMatch(/phoneNumber, anonymous and region \(/);
   });
 });
 
@@ -32,6 +49,12 @@ describe("the catalog's own schema", () => {
     expect(problems.join("\n")).toMatch(/crm-systems\.json: \/systems\/zendesk: must have required property 'tagStyle'/);
     expect(problems.join("\n")).toMatch(/crm-systems\.json: \/systems\/kustomer\/tagStyle: must be equal to one of the allowed values/);
     expect(problems.join("\n")).toMatch(/crm-systems\.json: \/systems\/salesforce\/tagLimit: must be equal to constant/);
+  });
+
+  it("refuses a condition attribute that reads a field in no known way", () => {
+    const documents = readCatalogDocuments(catalogDir);
+    const problems = catalogProblems(catalogDir, { ...documents, conditionAttributes: { attributes: [{ name: "region", field: "region", reads: "length", required: false, description: "x" }] } });
+    expect(problems).toEqual(["catalog/condition-attributes.json: /attributes/0/reads: must be equal to one of the allowed values"]);
   });
 
   it("refuses a title variable that is not a NAME and a session type without a channel", () => {

@@ -76,18 +76,34 @@ export interface ReadSnapshot {
 
 const versionKey = (name: string, revision: string) => `${name}\n${revision}`;
 
+/** A snapshot's list of policy versions: the current one first, then each other once, in the order first named. */
+class PolicyVersions {
+  readonly list: DeciderSnapshot["policies"];
+  private readonly index: Map<string, number>;
+
+  constructor(name: string, revision: string) {
+    this.list = [{ name, revision }];
+    this.index = new Map([[versionKey(name, revision), 0]]);
+  }
+
+  /** The version's place in the list, added at the end if new. */
+  indexOf(name: string, revision: string): number {
+    const key = versionKey(name, revision);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(key, i);
+      this.list.push({ name, revision });
+    }
+    return i;
+  }
+}
+
 export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
-  const policies: DeciderSnapshot["policies"] = [{ name: parts.current.name, revision: parts.current.revision }];
-  const index = new Map([[versionKey(parts.current.name, parts.current.revision), 0]]);
+  const versions = new PolicyVersions(parts.current.name, parts.current.revision);
   const sessions = parts.sessions.map((s): SessionSnapshot => {
     const v = s.variant;
-    const key = versionKey(v.policy, v.revision);
-    let policy = index.get(key);
-    if (policy === undefined) {
-      policy = policies.length;
-      index.set(key, policy);
-      policies.push({ name: v.policy, revision: v.revision });
-    }
+    const policy = versions.indexOf(v.policy, v.revision);
     const entry: SessionSnapshot = {
       sessionId: s.id,
       order: s.seq,
@@ -119,7 +135,7 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     now: parts.now === -Infinity ? null : parts.now,
     started: parts.started,
     policy: 0,
-    policies,
+    policies: versions.list,
     sessions,
     ended: parts.ended.map((e) => (e.at === undefined ? { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs) } : { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs), at: e.at })),
     held: parts.held.map((h) => ({ order: h.seq, event: structuredClone(h.event) })),
@@ -260,24 +276,14 @@ export function mergeSnapshot(full: DeciderSnapshot, partial: DeciderSnapshot): 
   sessions.sort((a, b) => due(a.s) - due(b.s) || a.s.order - b.s.order);
   // the policy list as the decider writes it: the current one, then in the sessions' order
   const current = policyOf(partial, partial.policy);
-  const policies: DeciderSnapshot["policies"] = [{ name: current.name, revision: current.revision }];
-  const index = new Map([[versionKey(current.name, current.revision), 0]]);
-  const merged = sessions.map(({ s, version }) => {
-    const key = versionKey(version.name, version.revision);
-    let i = index.get(key);
-    if (i === undefined) {
-      i = policies.length;
-      index.set(key, i);
-      policies.push({ name: version.name, revision: version.revision });
-    }
-    return { ...s, policy: i };
-  });
+  const versions = new PolicyVersions(current.name, current.revision);
+  const merged = sessions.map(({ s, version }) => ({ ...s, policy: versions.indexOf(version.name, version.revision) }));
   // an entry the decider took out of its queue since the full snapshot was of an id it covers
   const ended = [...full.ended.filter((e) => !covered.has(e.sessionId)), ...partial.ended].sort((a, b) => a.n - b.n);
   const heldDue = (h: HeldSnapshot) => epochMs(String((h.event as { at?: unknown }).at)) + unbounded(partial.timing.lateness);
   const held = [...full.held.filter((h) => !covered.has(String((h.event as { sessionId?: unknown }).sessionId))), ...partial.held].sort((a, b) => heldDue(a) - heldDue(b) || a.order - b.order);
   const { only: _only, ...rest } = partial;
-  return { ...rest, policy: 0, policies, sessions: merged, ended, held };
+  return { ...rest, policy: 0, policies: versions.list, sessions: merged, ended, held };
 }
 
 /** JSON has no infinity: a time or duration without end is written null. */

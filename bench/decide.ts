@@ -19,7 +19,9 @@ const rulesPrefix = 20_000;
 export async function decisionRows(policy: CompiledPolicy, trace: Trace, log: (line: string) => void): Promise<Row[]> {
   const { events } = trace;
   const summary = checkHandWritten(policy, trace);
-  log(`trace: ${num(events.length)} events, ${num(summary.sessions)} sessions; runtime decisions: ${num(summary.create)} create, ${num(summary.append)} append, ${num(summary.none)} none, ${num(summary.rejected)} rejected; hand-written agrees on every line`);
+  log(
+    `trace: ${num(events.length)} events, ${num(summary.sessions)} sessions; runtime decisions: ${num(summary.create)} create, ${num(summary.append)} append, ${num(summary.none)} none, ${num(summary.rejected)} rejected; hand-written agrees on every line`,
+  );
 
   const full = await interleaved(fullRounds, [
     { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace), events) },

@@ -18,7 +18,9 @@ const changes: Record<string, [string, string]> = {
 };
 
 function side(dir: string): Side {
-  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && !/\.test\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && !/\.test\.ya?ml$/.test(f))
+    .sort();
   return { label: dir, sources: files.map((f) => ({ file: join(dir, f), bytes: readFileSync(join(dir, f)) })) };
 }
 
@@ -74,7 +76,11 @@ export function diffPoliciesRows(log: (line: string) => void): Row[] {
  * threshold lowered), own process, against running `simulate` on the same file: the diff runs
  * both versions in one pass, so its throughput is compared with two simulate runs in a row.
  */
-export async function diffEventsRows(files: { bundle: string; records: string; events: string; dir: string }, lines: number, log: (line: string) => void): Promise<Row[]> {
+export async function diffEventsRows(
+  files: { bundle: string; records: string; events: string; dir: string },
+  lines: number,
+  log: (line: string) => void,
+): Promise<Row[]> {
   const oldFile = join(files.dir, "bench-old.yaml");
   const newFile = join(files.dir, "bench-new.yaml");
   writeFileSync(oldFile, stringify(benchPolicy));

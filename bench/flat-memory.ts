@@ -52,7 +52,9 @@ export function flatMemoryRows(policy: CompiledPolicy, log: (line: string) => vo
   });
   decisions += decider.flush().length;
   const mb = (bytes: number) => `${num(bytes / 1_048_576, 1)} MB`;
-  log(`never-ending sessions: heap after gc every ${num(every)} events: ${heap.map(mb).join(", ")}; in flight: ${inFlight.map((n) => num(n)).join(", ")}; ${num(decider.sessionsStarted)} sessions, ${num(decisions)} outcomes`);
+  log(
+    `never-ending sessions: heap after gc every ${num(every)} events: ${heap.map(mb).join(", ")}; in flight: ${inFlight.map((n) => num(n)).join(", ")}; ${num(decider.sessionsStarted)} sessions, ${num(decisions)} outcomes`,
+  );
   const first = heap[0]!;
   const last = heap[heap.length - 1]!;
   return [
@@ -64,6 +66,13 @@ export function flatMemoryRows(policy: CompiledPolicy, log: (line: string) => vo
       target: "flat (≤ 1.10x)",
       met: last <= first * 1.1,
     },
-    { measure: `  sessions in flight at the same points`, value: `${num(inFlight[0]!)} → ${num(inFlight[inFlight.length - 1]!)}`, baseline: "–", ratio: "–", target: "–", met: undefined },
+    {
+      measure: `  sessions in flight at the same points`,
+      value: `${num(inFlight[0]!)} → ${num(inFlight[inFlight.length - 1]!)}`,
+      baseline: "–",
+      ratio: "–",
+      target: "–",
+      met: undefined,
+    },
   ];
 }

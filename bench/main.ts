@@ -48,4 +48,6 @@ if (decisionSink() === 0) throw new Error("no decisions were made");
 log("");
 log(formatTable(rows));
 log("");
-log(`${rows.filter((r) => r.met === true).length} of ${rows.filter((r) => r.met !== undefined).length} targets met; bench took ${Math.round((performance.now() - started) / 1000)} s; load average (1 min) at end: ${load()}`);
+log(
+  `${rows.filter((r) => r.met === true).length} of ${rows.filter((r) => r.met !== undefined).length} targets met; bench took ${Math.round((performance.now() - started) / 1000)} s; load average (1 min) at end: ${load()}`,
+);

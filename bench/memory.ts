@@ -19,8 +19,28 @@ export function sessionLines(rng: Prng, i: number): [string, string] {
   const voice = rng.chance(0.55);
   const sessionId = `${voice ? "call" : "chat"}-${(i * 7919).toString(36)}-${i}`;
   const started = voice
-    ? { type: "started", sessionId, at, channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Support/Billing", menuPath: "Support > Billing", phoneNumber: `+1415555${String(rng.int(10_000)).padStart(4, "0")}`, language: "en", endUser: `user-${rng.int(20_000)}` }
-    : { type: "started", sessionId, at, channel: "chat", sessionType: "Messaging Inbound (Web Chat)", queue: "Chat/Support", language: "de", endUser: `user-${rng.int(20_000)}` };
+    ? {
+        type: "started",
+        sessionId,
+        at,
+        channel: "voice",
+        sessionType: "Voice Inbound (IVR)",
+        queue: "Support/Billing",
+        menuPath: "Support > Billing",
+        phoneNumber: `+1415555${String(rng.int(10_000)).padStart(4, "0")}`,
+        language: "en",
+        endUser: `user-${rng.int(20_000)}`,
+      }
+    : {
+        type: "started",
+        sessionId,
+        at,
+        channel: "chat",
+        sessionType: "Messaging Inbound (Web Chat)",
+        queue: "Chat/Support",
+        language: "de",
+        endUser: `user-${rng.int(20_000)}`,
+      };
   return [JSON.stringify(started), JSON.stringify({ type: "assigned", sessionId, at, agent: `agent-${rng.int(300)}` })];
 }
 
@@ -40,8 +60,22 @@ export function memoryRows(policy: CompiledPolicy): Row[] {
   const total = median(totals);
   const structures = median(own);
   return [
-    { measure: `heap per in-flight session (${num(sessions)} sessions started + assigned; events parsed from JSON, kept only by the Decider)`, value: `${num(total)} bytes`, baseline: "–", ratio: "–", target: "< 300 bytes", met: total < 300 },
-    { measure: "  of which the Decider's own structures (the same, with the events kept alive outside it)", value: `${num(structures)} bytes`, baseline: "–", ratio: "–", target: "–", met: undefined },
+    {
+      measure: `heap per in-flight session (${num(sessions)} sessions started + assigned; events parsed from JSON, kept only by the Decider)`,
+      value: `${num(total)} bytes`,
+      baseline: "–",
+      ratio: "–",
+      target: "< 300 bytes",
+      met: total < 300,
+    },
+    {
+      measure: "  of which the Decider's own structures (the same, with the events kept alive outside it)",
+      value: `${num(structures)} bytes`,
+      baseline: "–",
+      ratio: "–",
+      target: "–",
+      met: undefined,
+    },
   ];
 }
 

@@ -35,7 +35,15 @@ export function generatedPolicies(count: number, seed = 4): SourceFile[] {
       `  description: generated policy ${i} for the compile benchmark`,
       "crm:",
       `  system: ${system}`,
-      ...(rng.chance(0.5) ? [`  closedStatuses: [${closedBySystem[system].slice(0, 1 + rng.int(3)).map((s) => JSON.stringify(s)).join(", ")}]`, `  reopenStatus: ${reopenBySystem[system]}`] : []),
+      ...(rng.chance(0.5)
+        ? [
+            `  closedStatuses: [${closedBySystem[system]
+              .slice(0, 1 + rng.int(3))
+              .map((s) => JSON.stringify(s))
+              .join(", ")}]`,
+            `  reopenStatus: ${reopenBySystem[system]}`,
+          ]
+        : []),
       "records:",
       "  append:",
       `    toOpenRecord: ${append}`,
@@ -51,7 +59,9 @@ export function generatedPolicies(count: number, seed = 4): SourceFile[] {
       `  template: ${JSON.stringify(rng.pick(templates))}`,
       `  timeZone: ${rng.pick(zones)}`,
       ...(system === "salesforce" ? [] : ["tags:", `  sessionType: ${rng.chance(0.7)}`, `  platform: ${rng.chance(0.7)}`]),
-      ...(rng.chance(0.3) ? ["overrides:", `  - when: ${JSON.stringify(rng.pick(conditions))}`, "    records:", "      chats:", `        minConsumerMessages: ${rng.int(4)}`] : []),
+      ...(rng.chance(0.3)
+        ? ["overrides:", `  - when: ${JSON.stringify(rng.pick(conditions))}`, "    records:", "      chats:", `        minConsumerMessages: ${rng.int(4)}`]
+        : []),
     ];
     files.push({ file: `policies/${name}.yaml`, bytes: Buffer.from(lines.join("\n") + "\n") });
   }

@@ -16,20 +16,60 @@ const on = (event: string) => ({ fact: "event", operator: "equal", value: event 
 const recordDue = {
   any: [
     { all: [voice, undecided, on("connected")] },
-    { all: [chat, undecided, { fact: "connected", operator: "equal", value: true }, { fact: "consumerMessages", operator: "greaterThanInclusive", value: 2 }, { fact: "event", operator: "in", value: ["connected", "message"] }] },
-    { all: [chat, undecided, on("ended"), { fact: "connected", operator: "equal", value: false }, { fact: "consumerMessages", operator: "greaterThanInclusive", value: 1 }] },
+    {
+      all: [
+        chat,
+        undecided,
+        { fact: "connected", operator: "equal", value: true },
+        { fact: "consumerMessages", operator: "greaterThanInclusive", value: 2 },
+        { fact: "event", operator: "in", value: ["connected", "message"] },
+      ],
+    },
+    {
+      all: [
+        chat,
+        undecided,
+        on("ended"),
+        { fact: "connected", operator: "equal", value: false },
+        { fact: "consumerMessages", operator: "greaterThanInclusive", value: 1 },
+      ],
+    },
   ],
 };
 
 const rules: RuleProperties[] = [
   // The record lookup (a dynamic fact) runs last, only once the record is due.
-  { name: "append", conditions: { all: [{ condition: "recordDue", priority: 2 }, { fact: "appendTarget", operator: "notEqual", value: "none", priority: 1 }] }, event: { type: "append" } },
-  { name: "create", conditions: { all: [{ condition: "recordDue", priority: 2 }, { fact: "appendTarget", operator: "equal", value: "none", priority: 1 }] }, event: { type: "create" } },
+  {
+    name: "append",
+    conditions: {
+      all: [
+        { condition: "recordDue", priority: 2 },
+        { fact: "appendTarget", operator: "notEqual", value: "none", priority: 1 },
+      ],
+    },
+    event: { type: "append" },
+  },
+  {
+    name: "create",
+    conditions: {
+      all: [
+        { condition: "recordDue", priority: 2 },
+        { fact: "appendTarget", operator: "equal", value: "none", priority: 1 },
+      ],
+    },
+    event: { type: "create" },
+  },
   { name: "abandoned call", conditions: { all: [voice, undecided, on("ended")] }, event: { type: "none", params: { reason: "abandoned_call" } } },
-  { name: "chat below threshold", conditions: { all: [chat, undecided, on("ended"), { fact: "connected", operator: "equal", value: true }] }, event: { type: "none", params: { reason: "below_message_threshold" } } },
+  {
+    name: "chat below threshold",
+    conditions: { all: [chat, undecided, on("ended"), { fact: "connected", operator: "equal", value: true }] },
+    event: { type: "none", params: { reason: "below_message_threshold" } },
+  },
   {
     name: "abandoned chat below threshold",
-    conditions: { all: [chat, undecided, on("ended"), { fact: "connected", operator: "equal", value: false }, { fact: "consumerMessages", operator: "lessThan", value: 1 }] },
+    conditions: {
+      all: [chat, undecided, on("ended"), { fact: "connected", operator: "equal", value: false }, { fact: "consumerMessages", operator: "lessThan", value: 1 }],
+    },
     event: { type: "none", params: { reason: "abandoned_chat_below_message_threshold" } },
   },
 ];
@@ -72,7 +112,10 @@ export class RulesEngineDecider {
       const record = this.store.get(e.recordId);
       if (record === undefined) return "rejected";
       const closed = (s: string) => s === "Closed" || s === "Closed - Duplicate";
-      this.store.update(e.recordId, { status: e.status, closedAt: !closed(e.status) ? null : closed(record.status) && record.closedAt !== null ? record.closedAt : e.at });
+      this.store.update(e.recordId, {
+        status: e.status,
+        closedAt: !closed(e.status) ? null : closed(record.status) && record.closedAt !== null ? record.closedAt : e.at,
+      });
       return undefined;
     }
     let session = this.sessions.get(e.sessionId);
@@ -86,7 +129,15 @@ export class RulesEngineDecider {
       switch (e.type) {
         case "started": {
           const a = session.start;
-          const same = a.at === e.at && a.channel === e.channel && a.sessionType === e.sessionType && a.queue === e.queue && a.menuPath === e.menuPath && a.phoneNumber === e.phoneNumber && a.language === e.language && a.endUser === e.endUser;
+          const same =
+            a.at === e.at &&
+            a.channel === e.channel &&
+            a.sessionType === e.sessionType &&
+            a.queue === e.queue &&
+            a.menuPath === e.menuPath &&
+            a.phoneNumber === e.phoneNumber &&
+            a.language === e.language &&
+            a.endUser === e.endUser;
           return same ? undefined : "rejected";
         }
         case "assigned":
@@ -120,7 +171,13 @@ export class RulesEngineDecider {
   private async decide(session: Chat, event: string, at: string): Promise<Kind | undefined> {
     this.current = { session, at };
     this.target = undefined;
-    const { events } = await this.engine.run({ channel: session.start.channel, event, connected: session.connected, decided: session.decided, consumerMessages: session.consumers });
+    const { events } = await this.engine.run({
+      channel: session.start.channel,
+      event,
+      connected: session.connected,
+      decided: session.decided,
+      consumerMessages: session.consumers,
+    });
     const first = events[0];
     if (first === undefined) return undefined;
     session.decided = true;

@@ -31,7 +31,24 @@ interface Served {
 
 /** `crm-policy serve` as its own process on a free loopback port. */
 function serve(bundle: string, policy: string, records: string, state: string): Promise<Served> {
-  const args = ["bin/crm-policy.js", "serve", "--bundle", bundle, "--policy", policy, "--records", records, "--record-prefix", "sim", "--state", state, "--listen", "127.0.0.1:0", "--max-body-bytes", String(64 << 20)];
+  const args = [
+    "bin/crm-policy.js",
+    "serve",
+    "--bundle",
+    bundle,
+    "--policy",
+    policy,
+    "--records",
+    records,
+    "--record-prefix",
+    "sim",
+    "--state",
+    state,
+    "--listen",
+    "127.0.0.1:0",
+    "--max-body-bytes",
+    String(64 << 20),
+  ];
   const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   return new Promise((resolve, reject) => {
@@ -123,16 +140,38 @@ export async function serveRows(
     const server = await serve(files.bundle, policy, files.records, mode === "durable" ? join(files.dir, "serve-state.db") : ":memory:");
     const run = await post(server.url, parts);
     runs[mode] = { ...run, rssKb: await stop(server) };
-    log(`serve (${mode}): ${num((events.length * 1000) / run.ms)} events/s, p50 ${num(percentile(run.latencies, 50), 1)} ms, p99 ${num(percentile(run.latencies, 99), 1)} ms, ${num(run.rejected)} rejected`);
+    log(
+      `serve (${mode}): ${num((events.length * 1000) / run.ms)} events/s, p50 ${num(percentile(run.latencies, 50), 1)} ms, p99 ${num(percentile(run.latencies, 99), 1)} ms, ${num(run.rejected)} rejected`,
+    );
   }
-  const simulate = await runNode("bin/crm-policy.js", ["simulate", "--policy", files.bundle, "--name", policy, "--events", files.events, "--records", files.records]);
+  const simulate = await runNode("bin/crm-policy.js", [
+    "simulate",
+    "--policy",
+    files.bundle,
+    "--name",
+    policy,
+    "--events",
+    files.events,
+    "--records",
+    files.records,
+  ]);
   const simRate = (events.length * 1000) / simulate.ms;
 
   const crowdServer = await serve(files.bundle, policy, files.records, join(files.dir, "crowd-state.db"));
   await post(crowdServer.url, clientBatches(crowd.events, 1));
   const status = (await (await fetch(`${crowdServer.url}/v1/status`)).json()) as { inFlight: number };
   const crowdRss = await stop(crowdServer);
-  const crowdSim = await runNode("bin/crm-policy.js", ["simulate", "--policy", files.bundle, "--name", policy, "--events", crowd.file, "--records", files.records]);
+  const crowdSim = await runNode("bin/crm-policy.js", [
+    "simulate",
+    "--policy",
+    files.bundle,
+    "--name",
+    policy,
+    "--events",
+    crowd.file,
+    "--records",
+    files.records,
+  ]);
   log(`serve with ${num(status.inFlight)} sessions in flight: peak RSS ${num(crowdRss / 1024, 1)} MiB`);
 
   const row = (mode: "durable" | "memory"): Row => {

@@ -18,7 +18,13 @@ export function writeInputs(bundleText: string, trace: Trace): { dir: string; bu
   writeFileSync(records, trace.records.map((r) => JSON.stringify(r)).join("\n") + "\n");
   const fd = openSync(events, "w");
   for (let i = 0; i < trace.events.length; i += 10_000) {
-    writeSync(fd, trace.events.slice(i, i + 10_000).map((e) => JSON.stringify(e) + "\n").join(""));
+    writeSync(
+      fd,
+      trace.events
+        .slice(i, i + 10_000)
+        .map((e) => JSON.stringify(e) + "\n")
+        .join(""),
+    );
   }
   closeSync(fd);
   return { dir, bundle, records, events };
@@ -28,8 +34,14 @@ export function writeInputs(bundleText: string, trace: Trace): { dir: string; bu
  * Row 3: `crm-policy simulate` end to end on the trace file, as its own process with stdout to
  * /dev/null, against a process that only reads and parses the same file with the same reader.
  */
-export async function simulateRows(files: { bundle: string; records: string; events: string }, policyName: string, lines: number, log: (line: string) => void): Promise<Row[]> {
-  const simulate = () => runNode("bin/crm-policy.js", ["simulate", "--policy", files.bundle, "--name", policyName, "--events", files.events, "--records", files.records]);
+export async function simulateRows(
+  files: { bundle: string; records: string; events: string },
+  policyName: string,
+  lines: number,
+  log: (line: string) => void,
+): Promise<Row[]> {
+  const simulate = () =>
+    runNode("bin/crm-policy.js", ["simulate", "--policy", files.bundle, "--name", policyName, "--events", files.events, "--records", files.records]);
   const readParse = () => runNode("dist/bench/read-parse.js", [files.events]);
   const sims: ChildRun[] = [];
   const reads: ChildRun[] = [];

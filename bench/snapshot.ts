@@ -41,8 +41,29 @@ export function snapshotRows(policy: CompiledPolicy): Row[] {
   const [s, sb, l, lb] = [median(save), median(saveBase), median(load), median(loadBase)];
   const perSession = (ms: number) => `${num((ms * 1000) / sessions, 2)} µs/session`;
   return [
-    { measure: `snapshot of ${num(sessions)} in-flight sessions: snapshot() + JSON.stringify (baseline: stringify the started events)`, value: `${num(s)} ms, ${perSession(s)}`, baseline: `${num(sb)} ms`, ratio: times(s / sb), target: "–", met: undefined },
-    { measure: `  its size (baseline: the started events as JSON)`, value: `${num(text.length / sessions)} bytes/session`, baseline: `${num(eventsText.length / sessions)} bytes/session`, ratio: times(text.length / eventsText.length), target: "–", met: undefined },
-    { measure: `restore of the same: JSON.parse + Decider.restore (baseline: parse the started events)`, value: `${num(l)} ms, ${perSession(l)}`, baseline: `${num(lb)} ms`, ratio: times(l / lb), target: "–", met: undefined },
+    {
+      measure: `snapshot of ${num(sessions)} in-flight sessions: snapshot() + JSON.stringify (baseline: stringify the started events)`,
+      value: `${num(s)} ms, ${perSession(s)}`,
+      baseline: `${num(sb)} ms`,
+      ratio: times(s / sb),
+      target: "–",
+      met: undefined,
+    },
+    {
+      measure: `  its size (baseline: the started events as JSON)`,
+      value: `${num(text.length / sessions)} bytes/session`,
+      baseline: `${num(eventsText.length / sessions)} bytes/session`,
+      ratio: times(text.length / eventsText.length),
+      target: "–",
+      met: undefined,
+    },
+    {
+      measure: `restore of the same: JSON.parse + Decider.restore (baseline: parse the started events)`,
+      value: `${num(l)} ms, ${perSession(l)}`,
+      baseline: `${num(lb)} ms`,
+      ratio: times(l / lb),
+      target: "–",
+      met: undefined,
+    },
   ];
 }

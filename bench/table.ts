@@ -13,7 +13,14 @@ const header: Row = { measure: "measure", value: "value", baseline: "baseline", 
 
 /** The rows as one Markdown table (readable as plain text too). */
 export function formatTable(rows: readonly Row[]): string {
-  const cells = (r: Row, isHeader: boolean) => [r.measure, r.value, r.baseline, r.ratio, r.target, isHeader ? "met?" : r.met === undefined ? "–" : r.met ? "yes" : "NO"];
+  const cells = (r: Row, isHeader: boolean) => [
+    r.measure,
+    r.value,
+    r.baseline,
+    r.ratio,
+    r.target,
+    isHeader ? "met?" : r.met === undefined ? "–" : r.met ? "yes" : "NO",
+  ];
   const all = [cells(header, true), ...rows.map((r) => cells(r, false))];
   const widths = all[0]!.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
   const line = (row: string[]) => "| " + row.map((c, i) => c.padEnd(widths[i]!)).join(" | ") + " |";

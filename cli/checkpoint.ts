@@ -74,7 +74,8 @@ export function readCheckpoint(path: string): Checkpoint {
   const bad = (what: string) => new FileError(`${where}: ${what}`);
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw bad("not a JSON object");
   const c = value as Record<string, unknown>;
-  if (c["format"] !== checkpointFormat) throw bad(`not a simulate checkpoint: format is ${JSON.stringify(c["format"])?.slice(0, 60)}, expected "${checkpointFormat}"`);
+  if (c["format"] !== checkpointFormat)
+    throw bad(`not a simulate checkpoint: format is ${JSON.stringify(c["format"])?.slice(0, 60)}, expected "${checkpointFormat}"`);
   const count = (v: unknown, name: string) => {
     if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) throw bad(`\`${name}\` is not a count`);
   };

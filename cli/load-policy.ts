@@ -43,7 +43,8 @@ export async function loadPolicy(
       throw error;
     }
   }
-  if (trustedKeys !== undefined) return { ok: false, message: `${path}: not a bundle, and with --trust only a signed bundle runs: compile it with \`crm-policy compile --sign KEY\`` };
+  if (trustedKeys !== undefined)
+    return { ok: false, message: `${path}: not a bundle, and with --trust only a signed bundle runs: compile it with \`crm-policy compile --sign KEY\`` };
   // Only a source file needs the compiler; a bundle runs on the runtime alone.
   const { compileSources } = await import("../compiler/pipeline.js");
   const { formatHuman } = await import("../compiler/diagnostics/format-human.js");

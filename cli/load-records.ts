@@ -16,7 +16,8 @@ export function loadRecords(path: string): { records: CrmRecord[]; problems: str
   const seen = new Set<string>();
   const take = (value: unknown, where: string) => {
     const problem = recordProblem(value);
-    if (problem === undefined && seen.has((value as CrmRecord).recordId)) problems.push(`${where}: rejected: duplicate record \`${(value as CrmRecord).recordId}\``);
+    if (problem === undefined && seen.has((value as CrmRecord).recordId))
+      problems.push(`${where}: rejected: duplicate record \`${(value as CrmRecord).recordId}\``);
     else if (problem !== undefined) problems.push(`${where}: rejected: ${problem}`);
     else {
       seen.add((value as CrmRecord).recordId);
@@ -50,7 +51,8 @@ export function loadRecords(path: string): { records: CrmRecord[]; problems: str
 export function recordProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "a record must be a JSON object";
   const r = value as Record<string, unknown>;
-  for (const field of ["recordId", "queue", "status"]) if (typeof r[field] !== "string" || r[field] === "") return `field \`${field}\` must be a non-empty string`;
+  for (const field of ["recordId", "queue", "status"])
+    if (typeof r[field] !== "string" || r[field] === "") return `field \`${field}\` must be a non-empty string`;
   if (r["endUser"] !== undefined && r["endUser"] !== null && typeof r["endUser"] !== "string") return "field `endUser` must be a string or null";
   if (!isTime(r["createdAt"])) return "field `createdAt` must be an RFC 3339 time";
   if (r["closedAt"] !== null && r["closedAt"] !== undefined && !isTime(r["closedAt"])) return "field `closedAt` must be an RFC 3339 time or null";

@@ -51,18 +51,20 @@ export const commands: Record<string, () => Promise<Loaded>> = {
 async function overview(): Promise<string> {
   const loaded = await Promise.all(Object.values(commands).map((load) => load()));
   const width = Math.max(...loaded.map((c) => c.spec.name.length)) + 2;
-  return [
-    "usage: crm-policy COMMAND [OPTIONS]",
-    "",
-    "Policy-as-code for how a contact center creates and updates CRM records.",
-    "",
-    "commands:",
-    ...loaded.map((c) => `  ${c.spec.name.padEnd(width)}${c.spec.summary}`),
-    "",
-    "options:",
-    "  -h, --help     show this help; `crm-policy COMMAND --help` for one command",
-    "  -v, --version  show the package version and the bundle format",
-  ].join("\n") + "\n";
+  return (
+    [
+      "usage: crm-policy COMMAND [OPTIONS]",
+      "",
+      "Policy-as-code for how a contact center creates and updates CRM records.",
+      "",
+      "commands:",
+      ...loaded.map((c) => `  ${c.spec.name.padEnd(width)}${c.spec.summary}`),
+      "",
+      "options:",
+      "  -h, --help     show this help; `crm-policy COMMAND --help` for one command",
+      "  -v, --version  show the package version and the bundle format",
+    ].join("\n") + "\n"
+  );
 }
 
 /** The `crm-policy` command: returns the exit status; never lets an exception reach the user. */

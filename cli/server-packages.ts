@@ -12,7 +12,10 @@ export interface ServerPackage {
  * does not install them (nor build SQLite's native module).
  */
 export function serverPackages(): ServerPackage[] {
-  const manifest = readProjectJson("package.json") as { peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+  const manifest = readProjectJson("package.json") as {
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  };
   return Object.entries(manifest.peerDependencies ?? {})
     .filter(([name]) => manifest.peerDependenciesMeta?.[name]?.optional === true)
     .map(([name, range]) => ({ name, range }));

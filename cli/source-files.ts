@@ -9,7 +9,9 @@ const isPolicyFile = (name: string): boolean => /\.(ya?ml|json)$/.test(name) && 
 
 /** The policy files named by PATHs: files as given, folders searched recursively, sorted. */
 export function readSources(paths: readonly string[]): SourceFile[] {
-  return findEntries(paths, isPolicyFile).map((entry) => (entry.readError === undefined ? readSource(entry.path) : { file: display(entry.path), bytes: new Uint8Array(), readError: entry.readError }));
+  return findEntries(paths, isPolicyFile).map((entry) =>
+    entry.readError === undefined ? readSource(entry.path) : { file: display(entry.path), bytes: new Uint8Array(), readError: entry.readError },
+  );
 }
 
 /** The policy files of one folder, not its subfolders, sorted. */

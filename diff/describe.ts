@@ -19,7 +19,8 @@ export function headline(p: PolicyDiff): string {
     case "changed": {
       const l = p.log;
       if (l !== undefined) {
-        if (l.groups.length === 0) return `${p.name}: no behavioural change: no decision changes on ${plural(l.sessions, "session", "sessions")} of ${l.events}`;
+        if (l.groups.length === 0)
+          return `${p.name}: no behavioural change: no decision changes on ${plural(l.sessions, "session", "sessions")} of ${l.events}`;
         return `${p.name}: ${plural(l.groups.length, "kind of session decides", "kinds of session decide")} differently (${count(l.differing)} of ${count(l.sessions)} sessions of ${l.events})`;
       }
       const b = p.behaviour;

@@ -70,7 +70,8 @@ export function diffSides(before: Side, after: Side, options: ExploreOptions & {
       const diff: PolicyDiff = { name, status: "changed", files: { before: pa.file, after: pb.file }, settings };
       const versions = { before: new Version(pa), after: new Version(pb) };
       pairs.set(name, versions);
-      if (options.explore !== false && canonical(runnable(pa.compiled)) !== canonical(runnable(pb.compiled))) diff.behaviour = exploreBehaviour(versions.before, versions.after, options);
+      if (options.explore !== false && canonical(runnable(pa.compiled)) !== canonical(runnable(pb.compiled)))
+        diff.behaviour = exploreBehaviour(versions.before, versions.after, options);
       policies.push(diff);
     }
   }

@@ -115,7 +115,17 @@ export function differences(a: Version, b: Version, ra: Run, rb: Run): [string, 
     const aspects = changedAspects(before, after);
     if (aspects.length === 0) continue;
     const start = session.start;
-    out.push([sessionId, { start, matches: { before: a.matches(start), after: b.matches(start) }, settings: { before: a.settings.for(start), after: b.settings.for(start) }, before, after, aspects }]);
+    out.push([
+      sessionId,
+      {
+        start,
+        matches: { before: a.matches(start), after: b.matches(start) },
+        settings: { before: a.settings.for(start), after: b.settings.for(start) },
+        before,
+        after,
+        aspects,
+      },
+    ]);
   }
   return out;
 }
@@ -154,5 +164,11 @@ function example(a: Version, b: Version, group: Group<Trace & { sessionId: strin
     }
   }
   const decisionOf = (run: Run) => run.decisions.find((d) => d.sessionId === sessionId) ?? null;
-  return { sessionId, records: trace.records, events: trace.events, before: decisionOf(replay(a.policy, a.settings, trace)), after: decisionOf(replay(b.policy, b.settings, trace)) };
+  return {
+    sessionId,
+    records: trace.records,
+    events: trace.events,
+    before: decisionOf(replay(a.policy, a.settings, trace)),
+    after: decisionOf(replay(b.policy, b.settings, trace)),
+  };
 }

@@ -109,7 +109,11 @@ function classOf(channel: "voice" | "chat", aspects: readonly Aspect[], settings
   const id = `${channel}|${aspects.join(",")}`;
   let key = cache.get(id);
   if (key === undefined) {
-    key = canonical(settingPaths().filter((p) => relevant(p, channel, aspects)).map((p) => settingValue(settings, p)));
+    key = canonical(
+      settingPaths()
+        .filter((p) => relevant(p, channel, aspects))
+        .map((p) => settingValue(settings, p)),
+    );
     cache.set(id, key);
   }
   return key;

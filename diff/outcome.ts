@@ -30,7 +30,17 @@ export function outcomeOf(d: Decision, createdBy: CreatedBy): Outcome {
       return { decision: "create", trigger: d.trigger, reason: "", at: d.at, record: "new", status: d.status, reopened: false, title: d.title, tags: d.tags };
     case "append": {
       const creator = createdBy.get(d.recordId);
-      return { decision: "append", trigger: d.trigger, reason: "", at: d.at, record: creator === undefined ? d.recordId : `the record of session ${creator}`, status: d.status, reopened: d.reopened, title: "", tags: d.tags };
+      return {
+        decision: "append",
+        trigger: d.trigger,
+        reason: "",
+        at: d.at,
+        record: creator === undefined ? d.recordId : `the record of session ${creator}`,
+        status: d.status,
+        reopened: d.reopened,
+        title: "",
+        tags: d.tags,
+      };
     }
     case "none":
       return { decision: "none", trigger: "", reason: d.reason, at: d.at, record: "", status: "", reopened: false, title: "", tags: [] };

@@ -22,7 +22,8 @@ export function readGitSide(spec: string, cwd = process.cwd()): Side | undefined
   const path = spec.slice(colon + 1).replace(/\/+$/, "") || ".";
   const git = (args: string[]) => {
     const result = spawnSync("git", args, { cwd, maxBuffer: 1 << 28 });
-    if (result.error !== undefined) throw new SideError(`cannot run git to read \`${spec}\`: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`);
+    if (result.error !== undefined)
+      throw new SideError(`cannot run git to read \`${spec}\`: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`);
     return result;
   };
   if (git(["rev-parse", "--git-dir"]).status !== 0) throw new SideError(`cannot read \`${spec}\`: not a git repository (REV:PATH needs one)`);
@@ -36,12 +37,18 @@ export function readGitSide(spec: string, cwd = process.cwd()): Side | undefined
   else {
     const listed = git(["ls-tree", "-r", "-z", "--name-only", rev, "--", path === "." ? "." : path]);
     if (listed.status !== 0) throw new SideError(`cannot read \`${spec}\`: ${listed.stderr.toString("utf8").trim().split("\n")[0] ?? "git ls-tree failed"}`);
-    files = listed.stdout.toString("utf8").split("\0").filter((f) => f !== "" && isPolicyFile(f.slice(f.lastIndexOf("/") + 1))).sort();
+    files = listed.stdout
+      .toString("utf8")
+      .split("\0")
+      .filter((f) => f !== "" && isPolicyFile(f.slice(f.lastIndexOf("/") + 1)))
+      .sort();
   }
   const sources: SourceFile[] = files.map((file) => {
     const blob = git(["cat-file", "blob", `${rev}:./${file}`]);
     const label = `${rev}:${file}`;
-    return blob.status === 0 ? { file: label, bytes: new Uint8Array(blob.stdout) } : { file: label, bytes: new Uint8Array(), readError: blob.stderr.toString("utf8").trim() };
+    return blob.status === 0
+      ? { file: label, bytes: new Uint8Array(blob.stdout) }
+      : { file: label, bytes: new Uint8Array(), readError: blob.stderr.toString("utf8").trim() };
   });
   return { label: spec, sources };
 }

@@ -113,7 +113,14 @@ export class LogReplay {
     this.differing++;
     const start = pair.start;
     const key = this.table.add(
-      { start, matches: { before: this.a.matches(start), after: this.b.matches(start) }, settings: { before: this.a.settings.for(start), after: this.b.settings.for(start) }, before, after, aspects },
+      {
+        start,
+        matches: { before: this.a.matches(start), after: this.b.matches(start) },
+        settings: { before: this.a.settings.for(start), after: this.b.settings.for(start) },
+        before,
+        after,
+        aspects,
+      },
       0,
       () => ({ sessionIds: [], before: pair.before ?? null, after: pair.after ?? null }),
     );
@@ -135,7 +142,15 @@ export class LogReplay {
     this.sessions = this.deciders[0].sessionsStarted;
     for (const [sessionId, pair] of [...this.open]) if (pair.before !== undefined || pair.after !== undefined) this.settle(sessionId, pair);
     const groups = this.table.list().map((g) => ({ ...g, example: { ...g.example, sessionIds: this.ids.get(g.key) ?? [] } }));
-    return { events: files.events, ...(files.records === undefined ? {} : { records: files.records }), lines: this.lines, rejected: this.rejected, sessions: this.sessions, differing: this.differing, groups };
+    return {
+      events: files.events,
+      ...(files.records === undefined ? {} : { records: files.records }),
+      lines: this.lines,
+      rejected: this.rejected,
+      sessions: this.sessions,
+      differing: this.differing,
+      groups,
+    };
   }
 }
 

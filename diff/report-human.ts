@@ -27,7 +27,9 @@ function policy(p: PolicyDiff): string[] {
   if (p.behaviour !== undefined) p.behaviour.groups.forEach((g, i) => out.push(...traceGroup(g, i + 1)));
   if (p.log !== undefined) {
     const l = p.log;
-    out.push(`  replayed ${l.events}${l.records === undefined ? "" : ` with ${l.records}`}: ${count(l.differing)} of ${count(l.sessions)} sessions decide differently (${count(l.lines)} lines, ${count(l.rejected)} rejected by both versions)`);
+    out.push(
+      `  replayed ${l.events}${l.records === undefined ? "" : ` with ${l.records}`}: ${count(l.differing)} of ${count(l.sessions)} sessions decide differently (${count(l.lines)} lines, ${count(l.rejected)} rejected by both versions)`,
+    );
     l.groups.forEach((g, i) => out.push(...logGroup(g, i + 1)));
   }
   return out;

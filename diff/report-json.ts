@@ -4,7 +4,20 @@ import type { Group } from "./groups.js";
 
 /** The report as one JSON document, `schemas/diff.v1.schema.json`. */
 export function reportJson(r: DiffReport): string {
-  return JSON.stringify({ format: "crm-policy-diff/v1", before: r.before, after: r.after, behaviourChanged: behaviourChanged(r), unchanged: r.unchanged, policies: r.policies.map(policy) }, null, 2) + "\n";
+  return (
+    JSON.stringify(
+      {
+        format: "crm-policy-diff/v1",
+        before: r.before,
+        after: r.after,
+        behaviourChanged: behaviourChanged(r),
+        unchanged: r.unchanged,
+        policies: r.policies.map(policy),
+      },
+      null,
+      2,
+    ) + "\n"
+  );
 }
 
 function policy(p: PolicyDiff): unknown {

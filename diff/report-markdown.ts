@@ -34,7 +34,9 @@ function policy(p: PolicyDiff): string[] {
     out.push("", `Replayed ${code(l.events)}: ${count(l.differing)} of ${count(l.sessions)} sessions decide differently.`);
     if (l.groups.length > 0) {
       out.push("", "| # | what changed | sessions | also changed | count | session ids |", "|---|---|---|---|---|---|");
-      l.groups.forEach((g, i) => out.push(`${row(g, i + 1)} ${cell(g.example.sessionIds.join(", ") + (g.count > g.example.sessionIds.length ? ", …" : ""))} |`));
+      l.groups.forEach((g, i) =>
+        out.push(`${row(g, i + 1)} ${cell(g.example.sessionIds.join(", ") + (g.count > g.example.sessionIds.length ? ", …" : ""))} |`),
+      );
     }
   }
   return out;
@@ -75,7 +77,9 @@ function cell(s: string): string {
 
 /** Plain text: no HTML or Markdown from a policy's names, conditions or paths gets rendered. */
 function text(s: string): string {
-  return html(s).replace(/[\\`*_~[\]]/g, "\\$&").replace(/\r?\n/g, " ");
+  return html(s)
+    .replace(/[\\`*_~[\]]/g, "\\$&")
+    .replace(/\r?\n/g, " ");
 }
 
 function html(s: string): string {

@@ -20,15 +20,35 @@ export interface Rule {
 export type Aspect = "decision" | "time" | "record" | "status" | "title" | "tags";
 
 export const rules: Readonly<Record<string, Rule>> = {
-  "crm.system": { name: "the CRM system (statuses, title limit, tag form)", channel: "both", touches: ["decision", "time", "record", "status", "title", "tags"] },
+  "crm.system": {
+    name: "the CRM system (statuses, title limit, tag form)",
+    channel: "both",
+    touches: ["decision", "time", "record", "status", "title", "tags"],
+  },
   "crm.closedStatuses": { name: "which statuses count as closed (append to an open record)", channel: "both", touches: ["record", "status"] },
   "crm.reopenStatus": { name: "the status a reopened record gets", channel: "both", touches: ["status"] },
   "records.append.toOpenRecord": { name: "append to the latest open record in the same leaf queue", channel: "both", touches: ["record", "status"] },
   "records.append.closedWithinDays": { name: "append to a record closed within D days", channel: "both", touches: ["record", "status"] },
-  "records.calls.delayUntilConnected": { name: "calls: the record waits until the call is connected", channel: "voice", touches: ["decision", "time", "record", "status"] },
-  "records.calls.createForAbandoned": { name: "calls that never connect: records for abandoned calls", channel: "voice", touches: ["decision", "time", "record", "status"] },
-  "records.chats.minConsumerMessages": { name: "chats: the record waits for N consumer messages", channel: "chat", touches: ["decision", "time", "record", "status"] },
-  "records.chats.abandoned": { name: "chats that never connect: records for abandoned chats", channel: "chat", touches: ["decision", "time", "record", "status"] },
+  "records.calls.delayUntilConnected": {
+    name: "calls: the record waits until the call is connected",
+    channel: "voice",
+    touches: ["decision", "time", "record", "status"],
+  },
+  "records.calls.createForAbandoned": {
+    name: "calls that never connect: records for abandoned calls",
+    channel: "voice",
+    touches: ["decision", "time", "record", "status"],
+  },
+  "records.chats.minConsumerMessages": {
+    name: "chats: the record waits for N consumer messages",
+    channel: "chat",
+    touches: ["decision", "time", "record", "status"],
+  },
+  "records.chats.abandoned": {
+    name: "chats that never connect: records for abandoned chats",
+    channel: "chat",
+    touches: ["decision", "time", "record", "status"],
+  },
   "records.chats.shortAbandonSeconds": { name: "short-abandoned chats", channel: "chat", touches: ["decision"] },
   "title.template": { name: "the record title", channel: "both", touches: ["title"] },
   "title.timeZone": { name: "the record title's TIMESTAMP time zone", channel: "both", touches: ["title"] },

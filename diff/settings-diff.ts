@@ -62,16 +62,24 @@ export function diffSettings(before: RecordCreationPolicy, after: RecordCreation
     }
   });
   const pairedOld = new Set(pairs.map(([i]) => i));
-  for (let i = 0; i < old.length; i++) if (!pairedOld.has(i) && i < now.length && !usedNew.has(i)) {
-    pairs.push([i, i]);
-    pairedOld.add(i);
-    usedNew.add(i);
-  }
+  for (let i = 0; i < old.length; i++)
+    if (!pairedOld.has(i) && i < now.length && !usedNew.has(i)) {
+      pairs.push([i, i]);
+      pairedOld.add(i);
+      usedNew.add(i);
+    }
   pairs.sort((a, b) => a[0] - b[0]);
   const inOrder = longestIncreasing(pairs.map(([, j]) => j));
 
   const overrides: OverrideChange[] = [];
-  const alone = (policy: RecordCreationPolicy, index: number) => resolvePolicy(mergeOverrides(policy, (policy.overrides ?? []).map((_, k) => k === index)), catalog);
+  const alone = (policy: RecordCreationPolicy, index: number) =>
+    resolvePolicy(
+      mergeOverrides(
+        policy,
+        (policy.overrides ?? []).map((_, k) => k === index),
+      ),
+      catalog,
+    );
   const written = (o: object | undefined) => settingPaths().filter((p) => writes(o, p));
   pairs.forEach(([i, j], k) => {
     const o = old[i];
@@ -84,10 +92,20 @@ export function diffSettings(before: RecordCreationPolicy, after: RecordCreation
     else if (!inOrder.has(k)) overrides.push({ change: "moved", ...ref, settings });
   });
   old.forEach((o, i) => {
-    if (!pairedOld.has(i)) overrides.push({ change: "removed", before: { index: i + 1, when: oldWhen[i] ?? o.when }, settings: changes(alone(before, i), resolvePolicy(before, catalog), written(o)) });
+    if (!pairedOld.has(i))
+      overrides.push({
+        change: "removed",
+        before: { index: i + 1, when: oldWhen[i] ?? o.when },
+        settings: changes(alone(before, i), resolvePolicy(before, catalog), written(o)),
+      });
   });
   now.forEach((n, j) => {
-    if (!usedNew.has(j)) overrides.push({ change: "added", after: { index: j + 1, when: nowWhen[j] ?? n.when }, settings: changes(resolvePolicy(after, catalog), alone(after, j), written(n)) });
+    if (!usedNew.has(j))
+      overrides.push({
+        change: "added",
+        after: { index: j + 1, when: nowWhen[j] ?? n.when },
+        settings: changes(resolvePolicy(after, catalog), alone(after, j), written(n)),
+      });
   });
 
   const cosmetic: string[] = [];

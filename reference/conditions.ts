@@ -91,7 +91,17 @@ export function referenceCondition(condition: Condition, session: ConditionSessi
   }
 }
 
-const outcomeNames: ReadonlySet<string> = new Set(["decision", "trigger", "reason", "assigned", "connected", "abandoned", "shortAbandoned", "consumerMessages", "appendedTo"]);
+const outcomeNames: ReadonlySet<string> = new Set([
+  "decision",
+  "trigger",
+  "reason",
+  "assigned",
+  "connected",
+  "abandoned",
+  "shortAbandoned",
+  "consumerMessages",
+  "appendedTo",
+]);
 
 function operandValue(operand: Operand, session: ConditionSession, outcome: ConditionOutcome | undefined): Value {
   if (operand.kind === "attribute" && outcomeNames.has(operand.name)) {

@@ -36,7 +36,10 @@ export function referencePolicy(policy: RecordCreationPolicy, catalog: Catalog):
       reopenStatus: given(policy.crm.reopenStatus, facts.reopenStatus),
     },
     records: {
-      append: { toOpenRecord: given(append?.toOpenRecord, d.append.toOpenRecord), closedWithinDays: given<number | null>(append?.closedWithinDays, d.append.closedWithinDays) },
+      append: {
+        toOpenRecord: given(append?.toOpenRecord, d.append.toOpenRecord),
+        closedWithinDays: given<number | null>(append?.closedWithinDays, d.append.closedWithinDays),
+      },
       calls: {
         delayUntilConnected: given(calls?.delayUntilConnected, d.calls.delayUntilConnected),
         createForAbandoned: given(calls?.createForAbandoned, d.calls.createForAbandoned),

@@ -114,7 +114,10 @@ export class ReferenceInterpreter {
     const mine = this.held.filter((h) => h.event.sessionId === sessionId);
     this.held = this.held.filter((h) => h.event.sessionId !== sessionId);
     const ordered = mine.map((h, arrival) => ({ h, arrival })).sort((a, b) => instant(a.h.event.at) - instant(b.h.event.at) || a.arrival - b.arrival);
-    return ordered.map(({ h }) => this.apply(h.event)).filter((o) => Object.keys(o).length > 0).map((o) => ("rejected" in o ? { ...o, held: true as const } : o));
+    return ordered
+      .map(({ h }) => this.apply(h.event))
+      .filter((o) => Object.keys(o).length > 0)
+      .map((o) => ("rejected" in o ? { ...o, held: true as const } : o));
   }
 
   /**
@@ -147,7 +150,9 @@ export class ReferenceInterpreter {
     for (;;) {
       // open sessions and held events whose time has come, earliest deadline first; ties in the order the deadlines were set
       const due = [
-        ...[...this.sessions.values()].filter((s) => !s.closed).map((s) => ({ due: this.due(s), seq: s.dueSeq, session: s as SessionHistory | undefined, held: undefined as HeldEvent | undefined })),
+        ...[...this.sessions.values()]
+          .filter((s) => !s.closed)
+          .map((s) => ({ due: this.due(s), seq: s.dueSeq, session: s as SessionHistory | undefined, held: undefined as HeldEvent | undefined })),
         ...this.held.map((h) => ({ due: instant(h.event.at) + this.lateness, seq: h.dueSeq, session: undefined, held: h })),
       ].filter((d) => d.due <= t);
       if (due.length === 0) break;
@@ -204,7 +209,12 @@ export class ReferenceInterpreter {
       return {};
     }
     if (event.type === "message" && session.start.channel === "voice") return { rejected: "message on a voice session" };
-    if (event.type === "message" && event.from === "consumer" && event.eventId === undefined && session.events.some((e) => isConsumerMessage(e) && e.eventId === undefined && instant(e.at) === instant(event.at))) {
+    if (
+      event.type === "message" &&
+      event.from === "consumer" &&
+      event.eventId === undefined &&
+      session.events.some((e) => isConsumerMessage(e) && e.eventId === undefined && instant(e.at) === instant(event.at))
+    ) {
       return {}; // without ids: the same consumer message, delivered again
     }
 
@@ -325,13 +335,27 @@ export class ReferenceInterpreter {
         target.status = crm.reopenStatus;
         target.closedAt = null;
       }
-      return { decision: { sessionId: start.sessionId, decision: "append", recordId: target.recordId, trigger, at, tags, status: target.status, reopened, ...this.provenance(session) } };
+      return {
+        decision: {
+          sessionId: start.sessionId,
+          decision: "append",
+          recordId: target.recordId,
+          trigger,
+          at,
+          tags,
+          status: target.status,
+          reopened,
+          ...this.provenance(session),
+        },
+      };
     }
-    const callType = start.channel === "voice" && type?.channel === "voice" ? type.callType ?? type.name : start.sessionType;
+    const callType = start.channel === "voice" && type?.channel === "voice" ? (type.callType ?? type.name) : start.sessionType;
     const title = referenceTitle(policy, start, callType);
     const recordId = `sim-${++this.created}`;
     this.records.push({ recordId, endUser: start.endUser ?? null, queue: start.queue, status: crm.newStatus, createdAt: at, closedAt: null });
-    return { decision: { sessionId: start.sessionId, decision: "create", recordId, trigger, at, title, tags, status: crm.newStatus, ...this.provenance(session) } };
+    return {
+      decision: { sessionId: start.sessionId, decision: "create", recordId, trigger, at, title, tags, status: crm.newStatus, ...this.provenance(session) },
+    };
   }
 
   /** The latest open record of the same end user and leaf queue, else the latest closed within D days. */
@@ -340,7 +364,8 @@ export class ReferenceInterpreter {
     const crm = policy.crm;
     if (!s.append.toOpenRecord || start.endUser === undefined) return undefined;
     const mine = this.records.filter((r) => r.endUser === start.endUser && r.queue === start.queue && !crm.neverUpdated.includes(r.status));
-    const latest = (list: CrmRecord[]) => list.reduce<CrmRecord | undefined>((best, r) => (best === undefined || instant(r.createdAt) >= instant(best.createdAt) ? r : best), undefined);
+    const latest = (list: CrmRecord[]) =>
+      list.reduce<CrmRecord | undefined>((best, r) => (best === undefined || instant(r.createdAt) >= instant(best.createdAt) ? r : best), undefined);
     const open = latest(mine.filter((r) => !crm.closedStatuses.includes(r.status)));
     if (open !== undefined) return open;
     const days = s.append.closedWithinDays;
@@ -368,7 +393,6 @@ function sameAttributes(a: Started, b: Started): boolean {
   const fields = ["channel", "sessionType", "queue", "menuPath", "phoneNumber", "language", "endUser"] as const;
   return fields.every((f) => a[f] === b[f]);
 }
-
 
 const conditions = new Map<string, ReturnType<typeof parseCondition>>();
 

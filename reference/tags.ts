@@ -4,8 +4,16 @@ import { clean } from "./plain-text.js";
 /** The tag styles written out from docs/domain.md's examples, independently of the runtime's; names cleaned as titles are. */
 const styles: Record<ResolvedPolicy["crm"]["tagStyle"], (sessionType: string) => string | undefined> = {
   none: () => undefined,
-  snake_case: (sessionType) => sessionType.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "").join("_"),
-  parentheses_as_dash: (sessionType) => clean(sessionType).replace(/\s*\(([^)]*)\)/g, " - $1").trim(),
+  snake_case: (sessionType) =>
+    sessionType
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== "")
+      .join("_"),
+  parentheses_as_dash: (sessionType) =>
+    clean(sessionType)
+      .replace(/\s*\(([^)]*)\)/g, " - $1")
+      .trim(),
   verbatim: (sessionType) => clean(sessionType),
 };
 

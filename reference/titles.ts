@@ -23,17 +23,24 @@ export function referenceTitle(policy: ResolvedPolicy, start: Started, callType:
 function timestamp(at: string, timeZone: string): string {
   const date = new Date(Math.floor(instant(at) / 1000) * 1000);
   if (timeZone === "UTC") return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const local = cached("local " + timeZone, () => new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  })).format(date);
-  const zone = cached("offset " + timeZone, () => new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const local = cached(
+    "local " + timeZone,
+    () =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      }),
+  ).format(date);
+  const zone =
+    cached("offset " + timeZone, () => new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }))
+      .formatToParts(date)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const offset = zone === "GMT" ? "+00:00" : zone.slice(3);
   return local.replace(" ", "T") + offset;
 }

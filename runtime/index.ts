@@ -3,7 +3,16 @@ export { loadBundle, BundleError, LoadedBundle, type LoadBundleOptions } from ".
 export { TrustedKeys } from "./bundle/trust.js";
 export { readTrustedKeys } from "./bundle/trust-files.js";
 export { bundleFormat } from "./bundle/format.js";
-export { Decider, Rejection, defaultLateness, defaultMaxSessionAge, type DeciderOptions, type RestoreOptions, type Outcome, type SessionState } from "./decide/decider.js";
+export {
+  Decider,
+  Rejection,
+  defaultLateness,
+  defaultMaxSessionAge,
+  type DeciderOptions,
+  type RestoreOptions,
+  type Outcome,
+  type SessionState,
+} from "./decide/decider.js";
 export { SnapshotError, snapshotFormat, mergeSnapshot, type PolicySource } from "./decide/snapshot.js";
 export type { DeciderSnapshot } from "../schemas/types/decider-snapshot.v1.js";
 export { MemoryRecordStore } from "./records/memory-store.js";

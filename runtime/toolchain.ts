@@ -6,7 +6,16 @@ export * from "./index.js";
 export { canonicalJson } from "./bundle/canonical-json.js";
 export { bundleDigest } from "./bundle/digest.js";
 export { keyIdOf, signDigest, signingKey } from "./bundle/signature.js";
-export { conditionAttributes, outcomeAttributes, type ComparisonOperator, type CompiledCondition, type CompiledOperand, type CompiledValue, type ConditionAttribute, type OutcomeAttribute } from "./conditions/compiled-condition.js";
+export {
+  conditionAttributes,
+  outcomeAttributes,
+  type ComparisonOperator,
+  type CompiledCondition,
+  type CompiledOperand,
+  type CompiledValue,
+  type ConditionAttribute,
+  type OutcomeAttribute,
+} from "./conditions/compiled-condition.js";
 export { compareValues, evaluateCondition, type OutcomeValues, type SessionAttributes } from "./conditions/evaluate.js";
 export { sessionAttributeReads } from "./conditions/session-attributes.generated.js";
 export { isTime } from "./events/time.js";

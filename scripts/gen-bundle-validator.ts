@@ -14,7 +14,11 @@ export const validatorPath = join(root, "runtime", "bundle", "bundle-schema.gene
 export const snapshotValidatorPath = join(root, "runtime", "decide", "snapshot-schema.generated.ts");
 
 const banner = (schemaFile: string, entry: string) =>
-  [`/* Generated from schemas/${schemaFile} by \`npm run gen\` (ajv standalone); do not edit. */`, `// Self-contained: no import, no require; the typed entry is ${entry}.`, "// @ts-nocheck"].join("\n");
+  [
+    `/* Generated from schemas/${schemaFile} by \`npm run gen\` (ajv standalone); do not edit. */`,
+    `// Self-contained: no import, no require; the typed entry is ${entry}.`,
+    "// @ts-nocheck",
+  ].join("\n");
 
 /** The schema without its prose: the validator needs no descriptions. */
 function withoutProse(value: unknown): unknown {
@@ -42,7 +46,8 @@ function generatedValidator(schemaFile: string, entry: string, options: { unicod
   const code = standaloneCode.default(ajv, ajv.compile(schema));
   // Any helper ajv would load at run time (ucs2length, equal, …) would make the runtime depend on ajv.
   const imports = code.match(/\brequire\s*\(|^\s*import\b/m);
-  if (imports !== null) throw new Error(`the standalone validator of ${schemaFile} needs an ajv helper (${imports[0]}): change the schema or inline the helper`);
+  if (imports !== null)
+    throw new Error(`the standalone validator of ${schemaFile} needs an ajv helper (${imports[0]}): change the schema or inline the helper`);
   return `${banner(schemaFile, entry)}\n${code.trimEnd()}\n`;
 }
 

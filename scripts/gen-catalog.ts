@@ -66,13 +66,21 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
     const crm = at(schema, "properties", "crm", "properties");
     Object.assign(at(crm, "system"), { description: `The CRM system: ${series(names, "or")}.`, enum: names });
     at(crm, "closedStatuses")["description"] = `Statuses that count as closed. Default per system: ${perSystem((c) => `[${c.closedStatuses.join(", ")}]`)}.`;
-    at(crm, "reopenStatus")["description"] = `Status a closed record is set to after a session is appended to it. Default per system: ${perSystem((c) => c.reopenStatus)}.`;
-    at(schema, "properties", "overrides", "items", "properties", "when")["description"] =
-      `Condition on the session's attributes ${series(facts.conditionAttributes.map((a) => a.name), "and")} (README: Override conditions), e.g. channel == "chat" and queue matches "Billing/*".`;
-    at(schema, "properties", "title", "properties", "template")["description"] =
-      `Title template; only the variables ${series(facts.titleVariables.map((v) => `{{${v}}}`), "and")}.`;
+    at(crm, "reopenStatus")["description"] =
+      `Status a closed record is set to after a session is appended to it. Default per system: ${perSystem((c) => c.reopenStatus)}.`;
+    at(schema, "properties", "overrides", "items", "properties", "when")["description"] = `Condition on the session's attributes ${series(
+      facts.conditionAttributes.map((a) => a.name),
+      "and",
+    )} (README: Override conditions), e.g. channel == "chat" and queue matches "Billing/*".`;
+    at(schema, "properties", "title", "properties", "template")["description"] = `Title template; only the variables ${series(
+      facts.titleVariables.map((v) => `{{${v}}}`),
+      "and",
+    )}.`;
     const tags = at(schema, "properties", "tags");
-    tags["description"] = `Tags added to records (${series(tagged.map((c) => c.label), "and")} only).`;
+    tags["description"] = `Tags added to records (${series(
+      tagged.map((c) => c.label),
+      "and",
+    )} only).`;
     at(tags, "properties", "platform")["description"] = `Add the platform tag ${platformTags(tagged)} to every record.`;
   });
   edit("bundle.v1.schema.json", (schema) => {
@@ -93,7 +101,9 @@ export const attributesModule = "runtime/conditions/session-attributes.generated
 
 /** The runtime's module of condition attributes: what each reads of the `started` event, and the fields as a type. */
 export function attributesModuleFor(facts: CatalogFacts): string {
-  const entries = facts.conditionAttributes.map((a) => `  /** ${a.description} */\n  ${a.name}: { field: "${a.field}", reads: "${a.reads}", required: ${a.required} },`);
+  const entries = facts.conditionAttributes.map(
+    (a) => `  /** ${a.description} */\n  ${a.name}: { field: "${a.field}", reads: "${a.reads}", required: ${a.required} },`,
+  );
   const fields = new Map<string, boolean>();
   for (const a of facts.conditionAttributes) fields.set(a.field, (fields.get(a.field) ?? true) && a.required);
   const members = [...fields].map(([field, required]) => `  ${field}${required ? ": string" : "?: string | undefined"};`);
@@ -102,7 +112,7 @@ export function attributesModuleFor(facts: CatalogFacts): string {
     "",
     "/**",
     " * The session attributes a condition reads, each from a field of the session's `started` event:",
-    " * `value` reads its text (\"\" when absent), `absence` is true when the field is absent;",
+    ' * `value` reads its text ("" when absent), `absence` is true when the field is absent;',
     " * `required`: every `started` event has the field.",
     " */",
     "export const sessionAttributeReads = {",

@@ -13,7 +13,9 @@ const banner = "/* Generated from schemas/ by `npm run gen`; do not edit. */";
 
 export async function generatedTypes(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const files = readdirSync(schemaDir).filter((f) => f.endsWith(".schema.json")).sort();
+  const files = readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".schema.json"))
+    .sort();
   for (const file of files) {
     const schema = JSON.parse(readFileSync(join(schemaDir, file), "utf8")) as JSONSchema;
     const ts = await compile(schema, schema.title ?? file, {

@@ -120,7 +120,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const clock = options.maxSessionAge === undefined ? undefined : startClock(service, app.log, options.clockSeconds ?? 1);
   ready = true;
   const live = service.current;
-  app.log.info({ url, policy: options.policy, digest: live.digest, keyId: live.keyId, policyRevision: live.policy.revision, source: source.where, state: options.state, inFlight: service.inFlight, lastSeq: store.lastSeq() }, "listening");
+  app.log.info(
+    {
+      url,
+      policy: options.policy,
+      digest: live.digest,
+      keyId: live.keyId,
+      policyRevision: live.policy.revision,
+      source: source.where,
+      state: options.state,
+      inFlight: service.inFlight,
+      lastSeq: store.lastSeq(),
+    },
+    "listening",
+  );
   return {
     url,
     app,
@@ -153,7 +166,13 @@ function startClock(service: DecisionService, log: FastifyInstance["log"], secon
 }
 
 function status(service: DecisionService, reloader: Reloader, facts: { policy: string; source: string; state: string; startedAt: string }): object {
-  const revision = (r: DecisionService["current"]) => ({ digest: r.digest, keyId: r.keyId, policyRevision: r.policy.revision, loadedAt: r.loadedAt, sessions: r.sessions });
+  const revision = (r: DecisionService["current"]) => ({
+    digest: r.digest,
+    keyId: r.keyId,
+    policyRevision: r.policy.revision,
+    loadedAt: r.loadedAt,
+    sessions: r.sessions,
+  });
   return {
     policy: facts.policy,
     bundle: facts.source,

@@ -53,11 +53,16 @@ export const defaultQueue = "Main";
 export const defaultStartLimit = 1_500;
 
 export function alphabetOf(policy: PolicyUnderTest, settings: SessionSettings, startLimit = defaultStartLimit): Alphabet {
-  const conditions = [...policy.overrides.map((o) => o.ast), ...policy.expectations.flatMap((e) => [...(e.for === undefined ? [] : [e.for.ast]), e.always.ast])];
+  const conditions = [
+    ...policy.overrides.map((o) => o.ast),
+    ...policy.expectations.flatMap((e) => [...(e.for === undefined ? [] : [e.for.ast]), e.always.ast]),
+  ];
   const literals = literalsOf(conditions);
   const typed = (channel: "voice" | "chat") => {
     const catalog = policy.catalog.sessionTypes.filter((t) => t.channel === channel).map((t) => t.name);
-    const named = (literals.get("sessionType") ?? []).filter((n) => !policy.catalog.sessionTypes.some((t) => t.name === n) && guessChannel(n) !== (channel === "voice" ? "chat" : "voice"));
+    const named = (literals.get("sessionType") ?? []).filter(
+      (n) => !policy.catalog.sessionTypes.some((t) => t.name === n) && guessChannel(n) !== (channel === "voice" ? "chat" : "voice"),
+    );
     return [...catalog, ...named];
   };
   const pools: Alphabet["pools"] = {
@@ -80,10 +85,17 @@ const endUsers = ["u1", undefined] as const;
  * that read it; one start is kept per signature. Beyond the limit, each class of each attribute
  * once: sampling starts from these and still meets every literal's class.
  */
-function representatives(pools: Alphabet["pools"], atoms: readonly CompiledCondition[], limit: number): { profiles: StartProfile[]; complete: boolean; starts: number } {
+function representatives(
+  pools: Alphabet["pools"],
+  atoms: readonly CompiledCondition[],
+  limit: number,
+): { profiles: StartProfile[]; complete: boolean; starts: number } {
   const classes = {
     queue: classRepresentatives("queue", pools.queue, atoms),
-    sessionType: { voice: classRepresentatives("sessionType", pools.sessionType.voice, atoms), chat: classRepresentatives("sessionType", pools.sessionType.chat, atoms) },
+    sessionType: {
+      voice: classRepresentatives("sessionType", pools.sessionType.voice, atoms),
+      chat: classRepresentatives("sessionType", pools.sessionType.chat, atoms),
+    },
     optional: optionalAttributes.map((name) => classRepresentatives(name, pools.optional[name] ?? [undefined], atoms)),
   };
   const rest = classes.optional.reduce((product, values) => product * values.length, classes.queue.length);
@@ -96,7 +108,13 @@ function representatives(pools: Alphabet["pools"], atoms: readonly CompiledCondi
     seen.add(key);
     profiles.push(start);
   };
-  const make = (channel: "voice" | "chat", endUser: string | undefined, queue: string, sessionType: string, optional: readonly (string | undefined)[]): StartProfile => {
+  const make = (
+    channel: "voice" | "chat",
+    endUser: string | undefined,
+    queue: string,
+    sessionType: string,
+    optional: readonly (string | undefined)[],
+  ): StartProfile => {
     const start: StartProfile = { channel, sessionType, queue, ...defined({ endUser }) };
     optionalAttributes.forEach((name, i) => {
       const value = optional[i];
@@ -121,12 +139,22 @@ function representatives(pools: Alphabet["pools"], atoms: readonly CompiledCondi
         for (const q of classes.queue) keep(make(channel, endUser, q, sessionType, firsts));
         for (const t of classes.sessionType[channel]) keep(make(channel, endUser, queue, t, firsts));
         classes.optional.forEach((values, i) => {
-          for (const value of values) keep(make(channel, endUser, queue, sessionType, firsts.map((first, j) => (j === i ? value : first))));
+          for (const value of values)
+            keep(
+              make(
+                channel,
+                endUser,
+                queue,
+                sessionType,
+                firsts.map((first, j) => (j === i ? value : first)),
+              ),
+            );
         });
         continue;
       }
       const optional = combinations(0);
-      for (const queue of classes.queue) for (const sessionType of classes.sessionType[channel]) for (const values of optional) keep(make(channel, endUser, queue, sessionType, values));
+      for (const queue of classes.queue)
+        for (const sessionType of classes.sessionType[channel]) for (const values of optional) keep(make(channel, endUser, queue, sessionType, values));
     }
   return { profiles, complete, starts };
 }

@@ -25,7 +25,10 @@ const voiceLength = 4;
 
 /** Steps of a chat: enough consumer messages to pass every threshold, a connection, and one more. */
 export function chatLength(variants: readonly ResolvedPolicy[]): number {
-  const thresholds = variants.flatMap((v) => [v.records.chats.minConsumerMessages, typeof v.records.chats.abandoned === "object" ? v.records.chats.abandoned.minConsumerMessages : 0]);
+  const thresholds = variants.flatMap((v) => [
+    v.records.chats.minConsumerMessages,
+    typeof v.records.chats.abandoned === "object" ? v.records.chats.abandoned.minConsumerMessages : 0,
+  ]);
   return Math.max(3, Math.max(0, ...thresholds) + 2);
 }
 
@@ -94,8 +97,7 @@ export function* enumerateTraces(alphabet: Alphabet, settings: SessionSettings, 
     const max = maxEvents === undefined ? bodyLength(profile.channel, alphabet) : maxEvents - 1;
     for (const records of recordSetups(profile, s))
       for (let n = 0; n <= max; n++)
-        for (const steps of sequences(n, letters))
-          for (const tail of tails(profile.channel, n, s)) yield { records, events: events(profile, steps, tail) };
+        for (const steps of sequences(n, letters)) for (const tail of tails(profile.channel, n, s)) yield { records, events: events(profile, steps, tail) };
   }
 }
 

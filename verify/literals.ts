@@ -24,7 +24,10 @@ export function literalsOf(conditions: readonly Condition[]): Map<TextAttribute,
       visit(c.right);
     } else if (c.kind === "not") visit(c.operand);
     else if (c.kind === "comparison") {
-      for (const [attribute, literal] of [[c.left, c.right], [c.right, c.left]] as const) {
+      for (const [attribute, literal] of [
+        [c.left, c.right],
+        [c.right, c.left],
+      ] as const) {
         const name = textAttribute(attribute);
         if (name !== undefined) for (const value of instances(c.operator, literal)) add(name, value);
       }
@@ -40,6 +43,7 @@ function textAttribute(o: Operand): TextAttribute | undefined {
 }
 
 function instances(operator: ComparisonOperator, literal: Operand): string[] {
-  const strings = literal.kind === "string" ? [literal.value] : literal.kind === "list" ? literal.items.flatMap((i) => (i.kind === "string" ? [i.value] : [])) : [];
+  const strings =
+    literal.kind === "string" ? [literal.value] : literal.kind === "list" ? literal.items.flatMap((i) => (i.kind === "string" ? [i.value] : [])) : [];
   return operator === "matches" ? strings.map((glob) => glob.replace(/\*/g, "").replace(/\?/g, "x")) : strings;
 }

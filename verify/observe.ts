@@ -73,7 +73,14 @@ export class Observer {
     const session = this.sessions.get(e.sessionId);
     if (e.type === "started") {
       if (session === undefined)
-        this.sessions.set(e.sessionId, { start: e, settings: this.settingsFor(e), decisions: [], facts: { assigned: false, connected: false, consumerMessages: 0, ended: false }, index: { started: index }, callId: this.engineId(e.sessionId) });
+        this.sessions.set(e.sessionId, {
+          start: e,
+          settings: this.settingsFor(e),
+          decisions: [],
+          facts: { assigned: false, connected: false, consumerMessages: 0, ended: false },
+          index: { started: index },
+          callId: this.engineId(e.sessionId),
+        });
       return;
     }
     if (session === undefined || session.facts.ended) return;
@@ -118,7 +125,14 @@ export class Observer {
     session?.decisions.push({ decision, event: index, facts: { ...session.facts }, target: target === undefined ? undefined : { ...target }, recordsBefore });
     if (decision.decision === "create" && session !== undefined) {
       const { start } = session;
-      this.records.set(decision.recordId, { recordId: decision.recordId, endUser: start.endUser ?? null, queue: start.queue, status: decision.status, createdAt: decision.at, closedAt: null });
+      this.records.set(decision.recordId, {
+        recordId: decision.recordId,
+        endUser: start.endUser ?? null,
+        queue: start.queue,
+        status: decision.status,
+        createdAt: decision.at,
+        closedAt: null,
+      });
     } else if (decision.decision === "append" && target !== undefined && decision.reopened) {
       target.status = decision.status;
       target.closedAt = null;

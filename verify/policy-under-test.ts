@@ -41,7 +41,10 @@ export interface PolicyUnderTest {
  * bundle with its source. No policies when any file has an error: verify runs only what
  * `compile` would ship.
  */
-export function policiesUnderTest(sources: readonly SourceFile[], catalog: Catalog = defaultCatalog()): { policies: PolicyUnderTest[]; diagnostics: Diagnostic[] } {
+export function policiesUnderTest(
+  sources: readonly SourceFile[],
+  catalog: Catalog = defaultCatalog(),
+): { policies: PolicyUnderTest[]; diagnostics: Diagnostic[] } {
   const result = compileSources(sources, catalog);
   if (result.bundle === undefined) return { policies: [], diagnostics: result.diagnostics };
   const bundle = loadBundle(result.bundle.text);

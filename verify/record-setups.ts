@@ -16,7 +16,14 @@ export function recordSetups(start: StartProfile, settings: ResolvedPolicy): Crm
   if (endUser === undefined) return [[]];
   const { crm } = settings;
   const record = (status: string, closedAgo: number | null, on = queue): CrmRecord[] => [
-    { recordId: "R1", endUser, queue: on, status, createdAt: stamp(t0 - (closedAgo ?? 0) - 2 * day), closedAt: closedAgo === null ? null : stamp(t0 - closedAgo) },
+    {
+      recordId: "R1",
+      endUser,
+      queue: on,
+      status,
+      createdAt: stamp(t0 - (closedAgo ?? 0) - 2 * day),
+      closedAt: closedAgo === null ? null : stamp(t0 - closedAgo),
+    },
   ];
   const open = record(crm.newStatus, null);
   if (!settings.records.append.toOpenRecord) return [[], open];

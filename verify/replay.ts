@@ -40,7 +40,13 @@ export function accepted(run: Run): Trace {
  */
 export function replay(policy: PolicyUnderTest, settings: SessionSettings, trace: Trace): Run {
   const decider = new Decider(policy.compiled, new MemoryRecordStore(trace.records), verifyOptions);
-  return drive(policy, settings, trace, (event) => single(decider.receive(event)), () => decider.flush());
+  return drive(
+    policy,
+    settings,
+    trace,
+    (event) => single(decider.receive(event)),
+    () => decider.flush(),
+  );
 }
 
 /**
@@ -79,7 +85,8 @@ export class Replayer {
     if (this.decider.inFlight >= this.maxInFlight) this.decider = this.fresh();
     this.store.current = new MemoryRecordStore(trace.records);
     const prefix = `${++this.traces}:`;
-    const unprefixed = (result: Decision | Rejection | undefined) => (result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) });
+    const unprefixed = (result: Decision | Rejection | undefined) =>
+      result === undefined || result instanceof Rejection ? result : { ...result, sessionId: result.sessionId.slice(prefix.length) };
     const decider = this.decider;
     return drive(
       this.policy,
@@ -150,7 +157,13 @@ export function observeRun(
   trace: Trace,
   push: (event: SessionEvent, index: number) => Decision | Rejection | undefined,
   settingsFor: (start: Started) => ResolvedPolicy,
-  options: { closedStatuses: readonly string[]; catalog: Catalog; observeRejected: boolean; engineId?: (sessionId: string) => string; finish?: () => readonly (Decision | Rejection)[] },
+  options: {
+    closedStatuses: readonly string[];
+    catalog: Catalog;
+    observeRejected: boolean;
+    engineId?: (sessionId: string) => string;
+    finish?: () => readonly (Decision | Rejection)[];
+  },
 ): Run {
   const observer = new Observer(trace.records, settingsFor, options.closedStatuses, options.engineId);
   const decisions: Decision[] = [];

@@ -49,12 +49,23 @@ export function traceArbitrary(policy: PolicyUnderTest, alphabet: Alphabet): fc.
       arbitrary: fc.constantFrom("voice" as const, "chat" as const).chain((channel) =>
         fc
           .record({
-            sessionType: fc.constantFrom(...alphabet.pools.sessionType[channel], channel === "voice" ? "Voice Brand New (Beta)" : "Messaging Inbound (Carrier Pigeon)"),
+            sessionType: fc.constantFrom(
+              ...alphabet.pools.sessionType[channel],
+              channel === "voice" ? "Voice Brand New (Beta)" : "Messaging Inbound (Carrier Pigeon)",
+            ),
             queue: fc.constantFrom(...alphabet.pools.queue),
-            ...Object.fromEntries(optionalAttributes.map((name) => [sessionAttributeReads[name].field, fc.constantFrom(...(alphabet.pools.optional[name] ?? [undefined]), ...(hostileValues[name] ?? []))])),
+            ...Object.fromEntries(
+              optionalAttributes.map((name) => [
+                sessionAttributeReads[name].field,
+                fc.constantFrom(...(alphabet.pools.optional[name] ?? [undefined]), ...(hostileValues[name] ?? [])),
+              ]),
+            ),
             endUser: fc.constantFrom(...users),
           })
-          .map(({ sessionType, queue, ...optional }) => ({ channel, sessionType, queue, ...defined(optional as Record<string, string | undefined>) }) as StartProfile),
+          .map(
+            ({ sessionType, queue, ...optional }) =>
+              ({ channel, sessionType, queue, ...defined(optional as Record<string, string | undefined>) }) as StartProfile,
+          ),
       ),
     },
   );
@@ -84,7 +95,12 @@ export function traceArbitrary(policy: PolicyUnderTest, alphabet: Alphabet): fc.
     .map(({ starts, records, steps }) => build(starts, records, steps, crm.closedStatuses));
 }
 
-function build(starts: readonly StartProfile[], records: readonly { endUser: string | null; queue: string; status: string; createdAgo: number; closedAgo: number }[], steps: readonly Step[], closed: readonly string[]): Trace {
+function build(
+  starts: readonly StartProfile[],
+  records: readonly { endUser: string | null; queue: string; status: string; createdAgo: number; closedAgo: number }[],
+  steps: readonly Step[],
+  closed: readonly string[],
+): Trace {
   const existing: CrmRecord[] = records.map((r, i) => {
     const isClosed = closed.includes(r.status);
     return {
@@ -122,8 +138,7 @@ function build(starts: readonly StartProfile[], records: readonly { endUser: str
     if (step.kind === "consumer" || step.kind === "agent") {
       // the runtime refuses messages on calls: such a step is a step left out
       if (starts[index]?.channel === "chat") events.push({ type: "message", sessionId, at, from: step.kind });
-    }
-    else events.push({ type: step.kind, sessionId, at });
+    } else events.push({ type: step.kind, sessionId, at });
   }
   return { records: existing, events };
 }

@@ -30,4 +30,3 @@ export class SessionSettings {
     return [...new Set(starts.map((s) => this.for(s)))];
   }
 }
-

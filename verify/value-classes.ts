@@ -29,7 +29,11 @@ export type ClassedAttribute = Exclude<ConditionAttribute, "anonymous" | "channe
  * so one of them (the first, in the given order) stands for all. When some atom reads this
  * attribute together with another one, values cannot be told apart alone: every value is kept.
  */
-export function classRepresentatives<V extends string | undefined>(attribute: ClassedAttribute, values: readonly V[], atoms: readonly CompiledCondition[]): V[] {
+export function classRepresentatives<V extends string | undefined>(
+  attribute: ClassedAttribute,
+  values: readonly V[],
+  atoms: readonly CompiledCondition[],
+): V[] {
   const distinct = [...new Set(values)];
   const reading = atoms.map((atom) => ({ atom, read: attributesRead(atom) })).filter(({ read }) => read.has(attribute));
   if (reading.some(({ read }) => read.size > 1)) return distinct;

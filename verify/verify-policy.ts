@@ -64,7 +64,13 @@ export function verifyPolicy(policy: PolicyUnderTest, options: VerifyOptions = d
   const fresh = (trace: Trace) => replay(policy, settings, trace);
 
   const size = alphabet.complete ? enumerationSize(alphabet, settings) : alphabet.starts * fewestTracesPerStart();
-  const enumeration = { traces: size, atLeast: !alphabet.complete, events: enumeratedEvents(alphabet), done: alphabet.complete && size <= options.maxEnumerated, limit: options.maxEnumerated };
+  const enumeration = {
+    traces: size,
+    atLeast: !alphabet.complete,
+    events: enumeratedEvents(alphabet),
+    done: alphabet.complete && size <= options.maxEnumerated,
+    limit: options.maxEnumerated,
+  };
   if (enumeration.done) {
     for (const trace of enumerateTraces(alphabet, settings)) {
       const result = run(trace);

@@ -11,11 +11,13 @@ export function checkEvent(value: unknown): string | undefined {
   const type = e["type"];
   if (type === undefined) return "missing field `type`";
   if (typeof type !== "string") return "field `type` must be a string";
-  if (type !== "started" && type !== "assigned" && type !== "connected" && type !== "message" && type !== "ended" && type !== "record.status") return `unknown event type \`${type}\``;
+  if (type !== "started" && type !== "assigned" && type !== "connected" && type !== "message" && type !== "ended" && type !== "record.status")
+    return `unknown event type \`${type}\``;
   const at = e["at"];
   if (!isTime(at)) return at === undefined ? "missing field `at`" : "field `at` must be an RFC 3339 time with a zone";
   const eventId = e["eventId"];
-  if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || [...eventId].length > 256)) return "field `eventId` must be a non-empty string of at most 256 characters";
+  if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || [...eventId].length > 256))
+    return "field `eventId` must be a non-empty string of at most 256 characters";
   if (type === "record.status") return text(e, "recordId") ?? text(e, "status");
   const bad = text(e, "sessionId");
   if (bad !== undefined) return bad;
@@ -24,7 +26,14 @@ export function checkEvent(value: unknown): string | undefined {
     case "started": {
       const channel = e["channel"];
       if (channel !== "voice" && channel !== "chat") return channel === undefined ? "missing field `channel`" : "field `channel` must be `voice` or `chat`";
-      return text(e, "sessionType") ?? text(e, "queue") ?? maybeString(e, "menuPath") ?? maybeString(e, "phoneNumber") ?? maybeString(e, "language") ?? (e["endUser"] === undefined ? undefined : text(e, "endUser"));
+      return (
+        text(e, "sessionType") ??
+        text(e, "queue") ??
+        maybeString(e, "menuPath") ??
+        maybeString(e, "phoneNumber") ??
+        maybeString(e, "language") ??
+        (e["endUser"] === undefined ? undefined : text(e, "endUser"))
+      );
     }
     case "assigned":
       return maybeString(e, "agent");
@@ -51,7 +60,20 @@ export function isTime(value: unknown): value is string {
   const hour = num(s, 11, 2);
   const minute = num(s, 14, 2);
   const second = num(s, 17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthDays[month - 1]! || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > monthDays[month - 1]! ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 60
+  )
+    return false;
   if (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0))) return false;
   let i = 19;
   if (s.charCodeAt(i) === 46) {

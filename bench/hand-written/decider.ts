@@ -82,11 +82,13 @@ export class HandWrittenDecider {
     if (id !== undefined && !call.decided) {
       const seen = call.ids?.get(id);
       if (seen !== undefined) {
-        if (seen !== `${e.type} ${ms(e.at)}`) this.warn(`event id \`${id}\` of session \`${e.sessionId}\` came again with other fields: ignored as a redelivery`);
+        if (seen !== `${e.type} ${ms(e.at)}`)
+          this.warn(`event id \`${id}\` of session \`${e.sessionId}\` came again with other fields: ignored as a redelivery`);
         return undefined;
       }
     }
-    if (e.type !== "started" && ms(e.at) < call.startMs) return new HandRejection(`event stamped before session \`${e.sessionId}\` started at ${call.start.at}`);
+    if (e.type !== "started" && ms(e.at) < call.startMs)
+      return new HandRejection(`event stamped before session \`${e.sessionId}\` started at ${call.start.at}`);
     const result = this.apply(call, e);
     if (id !== undefined && !call.decided && !(result instanceof HandRejection)) {
       const ids = (call.ids ??= new Map());
@@ -99,7 +101,15 @@ export class HandWrittenDecider {
     switch (e.type) {
       case "started": {
         const a = call.start;
-        const same = call.startMs === ms(e.at) && a.channel === e.channel && a.sessionType === e.sessionType && a.queue === e.queue && a.menuPath === e.menuPath && a.phoneNumber === e.phoneNumber && a.language === e.language && a.endUser === e.endUser;
+        const same =
+          call.startMs === ms(e.at) &&
+          a.channel === e.channel &&
+          a.sessionType === e.sessionType &&
+          a.queue === e.queue &&
+          a.menuPath === e.menuPath &&
+          a.phoneNumber === e.phoneNumber &&
+          a.language === e.language &&
+          a.endUser === e.endUser;
         return same ? undefined : new HandRejection(`second \`started\` for session \`${e.sessionId}\` with different attributes`);
       }
       case "assigned":
@@ -129,9 +139,21 @@ export class HandWrittenDecider {
   private start(e: Started): void {
     const label = this.voiceLabels.get(e.sessionType);
     if (label === undefined && !this.chatTypes.has(e.sessionType)) this.warn(`unknown session type \`${e.sessionType}\`: using its name as CALL_TYPE`);
-    else if ((label !== undefined) !== (e.channel === "voice")) this.warn(`session type \`${e.sessionType}\` is a ${label === undefined ? "chat" : "voice"} type, but session \`${e.sessionId}\` is a ${e.channel}`);
+    else if ((label !== undefined) !== (e.channel === "voice"))
+      this.warn(`session type \`${e.sessionType}\` is a ${label === undefined ? "chat" : "voice"} type, but session \`${e.sessionId}\` is a ${e.channel}`);
     const voice = e.channel === "voice";
-    this.calls.set(e.sessionId, { start: e, voice, callType: voice ? (label ?? e.sessionType) : e.sessionType, assigned: false, connected: false, decided: false, consumers: 0, times: undefined, startMs: ms(e.at), ids: e.eventId === undefined ? undefined : new Map([[e.eventId, `started ${ms(e.at)}`]]) });
+    this.calls.set(e.sessionId, {
+      start: e,
+      voice,
+      callType: voice ? (label ?? e.sessionType) : e.sessionType,
+      assigned: false,
+      connected: false,
+      decided: false,
+      consumers: 0,
+      times: undefined,
+      startMs: ms(e.at),
+      ids: e.eventId === undefined ? undefined : new Map([[e.eventId, `started ${ms(e.at)}`]]),
+    });
   }
 
   private end(call: Call, at: string): Decision | undefined {
@@ -144,7 +166,8 @@ export class HandWrittenDecider {
     this.endedAt.set(sessionId, at);
     if (call.decided) return undefined;
     if (call.voice) return { sessionId, decision: "none", reason: "abandoned_call", at, policy: policyName, revision: this.revision, overrides: [] };
-    if (call.connected) return { sessionId, decision: "none", reason: "below_message_threshold", at, policy: policyName, revision: this.revision, overrides: [] };
+    if (call.connected)
+      return { sessionId, decision: "none", reason: "below_message_threshold", at, policy: policyName, revision: this.revision, overrides: [] };
     if (call.consumers >= abandonedMessages) return this.decide(call, "ended", at);
     return { sessionId, decision: "none", reason: "abandoned_chat_below_message_threshold", at, policy: policyName, revision: this.revision, overrides: [] };
   }
@@ -172,14 +195,51 @@ export class HandWrittenDecider {
           closedTime = created;
         }
       }
-      if (open !== undefined) return { sessionId: s.sessionId, decision: "append", recordId: open.recordId, trigger, at, tags: [], status: open.status, reopened: false, policy: policyName, revision: this.revision, overrides: [] };
+      if (open !== undefined)
+        return {
+          sessionId: s.sessionId,
+          decision: "append",
+          recordId: open.recordId,
+          trigger,
+          at,
+          tags: [],
+          status: open.status,
+          reopened: false,
+          policy: policyName,
+          revision: this.revision,
+          overrides: [],
+        };
       if (closed !== undefined) {
         this.store.update(closed.recordId, { status: reopenStatus, closedAt: null });
-        return { sessionId: s.sessionId, decision: "append", recordId: closed.recordId, trigger, at, tags: [], status: reopenStatus, reopened: true, policy: policyName, revision: this.revision, overrides: [] };
+        return {
+          sessionId: s.sessionId,
+          decision: "append",
+          recordId: closed.recordId,
+          trigger,
+          at,
+          tags: [],
+          status: reopenStatus,
+          reopened: true,
+          policy: policyName,
+          revision: this.revision,
+          overrides: [],
+        };
       }
     }
     const title = handTitle(call.callType, s.sessionId, s.at);
     const recordId = this.store.create({ endUser: s.endUser ?? null, queue: s.queue, status: newStatus, createdAt: at, closedAt: null });
-    return { sessionId: s.sessionId, decision: "create", recordId, trigger, at, title, tags: [], status: newStatus, policy: policyName, revision: this.revision, overrides: [] };
+    return {
+      sessionId: s.sessionId,
+      decision: "create",
+      recordId,
+      trigger,
+      at,
+      title,
+      tags: [],
+      status: newStatus,
+      policy: policyName,
+      revision: this.revision,
+      overrides: [],
+    };
   }
 }

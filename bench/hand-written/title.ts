@@ -11,7 +11,9 @@ export function handTitle(callType: string, sessionId: string, startedAt: string
 /** Line breaks and tabs become a space, other control characters go. */
 export function plain(value: string): string {
   if (!control.test(value)) return value;
-  return value.replace(controls, (c) => (c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r" || c === "\u0085" || c === "\u2028" || c === "\u2029" ? " " : ""));
+  return value.replace(controls, (c) =>
+    c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r" || c === "\u0085" || c === "\u2028" || c === "\u2029" ? " " : "",
+  );
 }
 
 /** `2026-11-20T10:00:00Z`: the time in UTC to the second. */

@@ -56,7 +56,9 @@ function readKey(path: string): KeyObject {
   try {
     return signingKey(text);
   } catch (error) {
-    throw new UsageError(`--sign takes an Ed25519 private key (PEM, as \`crm-policy keys new\` writes); ${path} is ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `--sign takes an Ed25519 private key (PEM, as \`crm-policy keys new\` writes); ${path} is ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

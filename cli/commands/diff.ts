@@ -18,7 +18,11 @@ export const diffSpec = defineCommand({
   positionals: { name: "OLD NEW", description: "each a policy file or folder, or REV:PATH read with git" },
   options: {
     format: { type: "string", choices: ["human", "markdown", "json"], default: "human", description: "how the report is printed" },
-    "max-events": { type: "string", value: "K", description: "longest enumerated session, in events (default: as verify chooses it from the policies' thresholds)" },
+    "max-events": {
+      type: "string",
+      value: "K",
+      description: "longest enumerated session, in events (default: as verify chooses it from the policies' thresholds)",
+    },
     runs: { type: "string", value: "N", default: "200", description: "random sessions explored beyond the enumerated ones" },
     seed: { type: "string", value: "N", default: "42", description: "seed of the session generator" },
     events: { type: "string", value: "FILE", description: "replay this event log through both sides instead of exploring" },

@@ -23,7 +23,10 @@ export const keysSpec = defineCommand({
  */
 export function keysCommand(args: string[], io: Io): number {
   const { values, positionals } = parseCommand(keysSpec, args);
-  if (positionals[0] !== "new" || positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "say what to do: `keys new`" : `unknown keys action \`${positionals.join(" ")}\`: the one action is \`new\``);
+  if (positionals[0] !== "new" || positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? "say what to do: `keys new`" : `unknown keys action \`${positionals.join(" ")}\`: the one action is \`new\``,
+    );
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   const keyId = keyIdOf(publicKey);
   const privatePath = join(values.out, `${keyId}.private.pem`);

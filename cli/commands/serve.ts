@@ -21,9 +21,18 @@ export const serveSpec = defineCommand({
     records: { type: "string", value: "FILE", description: "CRM records that exist before the first event (new state only)" },
     "record-prefix": { type: "string", value: "P", default: "rec", description: "ids of created records: P-1, P-2, …" },
     "max-body-bytes": { type: "string", value: "N", default: String(8 << 20), description: "larger request bodies get 413" },
-    "max-session-age": { type: "string", value: "DURATION", description: "close a session with no `ended` this long after its start as `expired` (e.g. 1d); event time then follows the wall clock" },
+    "max-session-age": {
+      type: "string",
+      value: "DURATION",
+      description: "close a session with no `ended` this long after its start as `expired` (e.g. 1d); event time then follows the wall clock",
+    },
     "poll-seconds": { type: "string", value: "S", default: "2", description: "how often the bundle file or URL is checked" },
-    "log-level": { type: "string", choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info", description: "JSON logs on stdout from this level up" },
+    "log-level": {
+      type: "string",
+      choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
+      default: "info",
+      description: "JSON logs on stdout from this level up",
+    },
   },
   examples: ["crm-policy serve --bundle dist/policies.bundle.json --policy acme-support --state state.db"],
 });

@@ -22,11 +22,28 @@ export const simulateSpec = defineCommand({
     events: { type: "string", value: "FILE|-", required: true, description: "session events as JSON Lines; - reads stdin" },
     records: { type: "string", value: "FILE", description: "existing CRM records as JSON Lines" },
     trust: { type: "string", value: "DIR|FILE", description: "public keys: the bundle must be signed by one of them" },
-    lateness: { type: "string", value: "DURATION", description: "how late an event may come and still count as if in order: events stamped at or before a session's end, and events that come before its `started` (held for it), count while event time is within this of their time; end decisions wait this long after the end (e.g. 30s, 2m; 0: strict delivery order, nothing held; default 30s)" },
-    "max-session-age": { type: "string", value: "DURATION", description: "a session with no `ended` this long after its start is closed as `expired` (default 1d)" },
-    checkpoint: { type: "string", value: "FILE", description: "write where the run is to FILE (atomically) every --checkpoint-every input lines, to --resume from" },
+    lateness: {
+      type: "string",
+      value: "DURATION",
+      description:
+        "how late an event may come and still count as if in order: events stamped at or before a session's end, and events that come before its `started` (held for it), count while event time is within this of their time; end decisions wait this long after the end (e.g. 30s, 2m; 0: strict delivery order, nothing held; default 30s)",
+    },
+    "max-session-age": {
+      type: "string",
+      value: "DURATION",
+      description: "a session with no `ended` this long after its start is closed as `expired` (default 1d)",
+    },
+    checkpoint: {
+      type: "string",
+      value: "FILE",
+      description: "write where the run is to FILE (atomically) every --checkpoint-every input lines, to --resume from",
+    },
     "checkpoint-every": { type: "string", value: "N", description: "input lines between checkpoints (default 10000)" },
-    resume: { type: "string", value: "FILE", description: "go on from a checkpoint: --events is the same log, read from line 1 or --from-line; lines up to the checkpoint's are skipped" },
+    resume: {
+      type: "string",
+      value: "FILE",
+      description: "go on from a checkpoint: --events is the same log, read from line 1 or --from-line; lines up to the checkpoint's are skipped",
+    },
     "from-line": { type: "string", value: "N", description: "with --resume: --events starts at line N of the log (at or before the checkpoint's line + 1)" },
   },
   examples: [
@@ -54,10 +71,14 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const fromLine = countOption(values["from-line"], "--from-line", 1, 1);
   if (values.resume === undefined && values["from-line"] !== undefined) throw new UsageError("--from-line is for --resume");
   if (values.resume !== undefined) {
-    for (const flag of ["records", "lateness", "max-session-age"] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} with --resume: the checkpoint holds the records and timing of the run it resumes`);
+    for (const flag of ["records", "lateness", "max-session-age"] as const)
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} with --resume: the checkpoint holds the records and timing of the run it resumes`);
   }
   const resumed = values.resume === undefined ? undefined : readCheckpoint(values.resume);
-  if (resumed !== undefined && fromLine > resumed.position + 1) throw new UsageError(`--from-line ${fromLine}: the checkpoint is after line ${resumed.position}, so lines ${resumed.position + 1} to ${fromLine - 1} would be missing`);
+  if (resumed !== undefined && fromLine > resumed.position + 1)
+    throw new UsageError(
+      `--from-line ${fromLine}: the checkpoint is after line ${resumed.position}, so lines ${resumed.position + 1} to ${fromLine - 1} would be missing`,
+    );
   const existing = values.records === undefined ? { records: [], problems: [] } : loadRecords(values.records);
   for (const problem of existing.problems) io.stderr.write(escapeText(problem) + "\n");
   const crm = loaded.policy.crm;
@@ -94,7 +115,9 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
       io.stderr.write(`checkpoint \`${escapeText(values.resume ?? "")}\`: ${escapeText(error.message)}\n`);
       return 1;
     }
-    io.stderr.write(`resumed from checkpoint \`${escapeText(values.resume ?? "")}\` after input line ${resumed.position}: it had written ${resumed.decisionLines} decision lines; this run writes the ones after those (drop any the interrupted run wrote after them)\n`);
+    io.stderr.write(
+      `resumed from checkpoint \`${escapeText(values.resume ?? "")}\` after input line ${resumed.position}: it had written ${resumed.decisionLines} decision lines; this run writes the ones after those (drop any the interrupted run wrote after them)\n`,
+    );
   }
   const skipThrough = resumed?.position ?? 0;
   let lastCheckpoint = skipThrough;
@@ -108,7 +131,8 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   // the lines of events held for their session's `started`: a held event refused later is reported at its own line
   const heldLines = new WeakMap<object, number>();
   const report = (result: Decision | Rejection): void => {
-    if (result instanceof Rejection) return reject(result.reason, (result.event === undefined ? undefined : heldLines.get(result.event as object)) ?? lineNumber);
+    if (result instanceof Rejection)
+      return reject(result.reason, (result.event === undefined ? undefined : heldLines.get(result.event as object)) ?? lineNumber);
     counts[result.decision]++;
     decisionLines++;
     out.write(JSON.stringify(result) + "\n");
@@ -118,7 +142,15 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     // every decision line counted in it is out of the process before the checkpoint is
     out.push();
     await out.drain();
-    const saved: Checkpoint = { format: checkpointFormat, position: lineNumber, decisionLines, counts, messagesWithoutId, records: store.all(), snapshot: decider.snapshot() };
+    const saved: Checkpoint = {
+      format: checkpointFormat,
+      position: lineNumber,
+      decisionLines,
+      counts,
+      messagesWithoutId,
+      records: store.all(),
+      snapshot: decider.snapshot(),
+    };
     writeCheckpoint(values.checkpoint, saved);
     lastCheckpoint = lineNumber;
   };
@@ -178,7 +210,10 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   for (const result of decider.flush()) report(result);
   await out.flush();
   io.stderr.write(summary());
-  if (messagesWithoutId > 0) io.stderr.write(`warning: ${messagesWithoutId} message events had no eventId: those were deduplicated by time, so two messages in one second counted as one\n`);
+  if (messagesWithoutId > 0)
+    io.stderr.write(
+      `warning: ${messagesWithoutId} message events had no eventId: those were deduplicated by time, so two messages in one second counted as one\n`,
+    );
   return counts.rejected > 0 ? 1 : 0;
 }
 
@@ -196,7 +231,9 @@ function durationOption(text: string | undefined, flag: string, fallback: number
 }
 
 function isMessageWithoutId(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "message" && (value as { eventId?: unknown }).eventId === undefined;
+  return (
+    typeof value === "object" && value !== null && (value as { type?: unknown }).type === "message" && (value as { eventId?: unknown }).eventId === undefined
+  );
 }
 
 /** Opens and closes a file, so that a missing one is a usage problem before any work is done. */

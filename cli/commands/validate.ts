@@ -40,13 +40,7 @@ function noPolicies(paths: readonly string[]): Diagnostic {
   );
 }
 
-export function writeDiagnostics(
-  io: Io,
-  diagnostics: Diagnostic[],
-  format: "human" | "json" | "github",
-  texts: Map<string, string>,
-  files: number,
-): void {
+export function writeDiagnostics(io: Io, diagnostics: Diagnostic[], format: "human" | "json" | "github", texts: Map<string, string>, files: number): void {
   if (format === "json") io.stdout.write(JSON.stringify(diagnostics, null, 2) + "\n");
   else if (format === "github") io.stdout.write(formatGithub(diagnostics));
   else {

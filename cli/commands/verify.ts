@@ -20,7 +20,12 @@ export const verifySpec = defineCommand({
   positionals: { name: "[PATH...]", description: "policy files or folders (default: policies)" },
   options: {
     runs: { type: "string", value: "N", default: String(defaultOptions.runs), description: "generated traces per property, at most 10,000,000" },
-    seed: { type: "string", value: "N", default: String(defaultOptions.seed), description: "seed of the trace generator; a failure prints the seed to replay it" },
+    seed: {
+      type: "string",
+      value: "N",
+      default: String(defaultOptions.seed),
+      description: "seed of the trace generator; a failure prints the seed to replay it",
+    },
     format: { type: "string", choices: ["human", "github", "junit"], default: "human", description: "how the results are printed" },
     bundle: { type: "string", value: "FILE", description: "run the policies of this shipped bundle, loaded as a service loads it" },
     trust: { type: "string", value: "DIR|FILE", description: "with --bundle: public keys, one of which must have signed it" },

@@ -30,7 +30,8 @@ export function compare(test: TestCase, run: CaseRun): Difference[] {
   for (const step of align(expected, actual)) {
     if (step.e !== undefined && step.a !== undefined) {
       const fields = fieldDifferences(expected[step.e] ?? {}, actual[step.a]);
-      if (fields.length > 0) differences.push({ kind: "mismatch", expected: step.e + 1, actual: step.a + 1, sessionId: actual[step.a]?.sessionId ?? "", fields });
+      if (fields.length > 0)
+        differences.push({ kind: "mismatch", expected: step.e + 1, actual: step.a + 1, sessionId: actual[step.a]?.sessionId ?? "", fields });
     } else if (step.e !== undefined) differences.push({ kind: "missing", expected: step.e + 1, decision: expected[step.e] ?? {} });
     else if (step.a !== undefined) {
       const decision = actual[step.a];

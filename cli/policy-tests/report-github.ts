@@ -12,7 +12,12 @@ export function reportGithub(run: TestRun): string {
   for (const file of run.files) {
     for (const result of file.cases) {
       if (passed(result)) continue;
-      const properties = [`file=${escapeProperty(file.file)}`, `line=${result.line}`, `col=${result.column}`, `title=${escapeProperty(`test failed: ${result.name}`)}`];
+      const properties = [
+        `file=${escapeProperty(file.file)}`,
+        `line=${result.line}`,
+        `col=${result.column}`,
+        `title=${escapeProperty(`test failed: ${result.name}`)}`,
+      ];
       out.push(`::error ${properties.join(",")}::${escapeData(explain(result).map(escapeText).join("\n"))}\n`);
     }
   }

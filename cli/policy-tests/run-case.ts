@@ -34,6 +34,7 @@ export function runCase(policy: CompiledPolicy, test: TestCase): CaseRun {
   function record(result: Decision | Rejection): void {
     if (!(result instanceof Rejection)) run.decisions.push(result);
     // an event held for its session's `started` and refused later is counted at its own number
-    else run.rejections.push({ event: result.event === undefined ? event : (test.events as readonly unknown[]).indexOf(result.event) + 1, reason: result.reason });
+    else
+      run.rejections.push({ event: result.event === undefined ? event : (test.events as readonly unknown[]).indexOf(result.event) + 1, reason: result.reason });
   }
 }

@@ -33,7 +33,11 @@ export function runTests(testFiles: readonly string[]): TestRun {
     if (!validation.ok) {
       diagnostics.push(...validation.diagnostics);
       const errors = validation.diagnostics.length;
-      files.push({ file: source.file, cases: [], notRun: { reason: `the test file has ${errors} error${errors === 1 ? "" : "s"}`, diagnostics: validation.diagnostics } });
+      files.push({
+        file: source.file,
+        cases: [],
+        notRun: { reason: `the test file has ${errors} error${errors === 1 ? "" : "s"}`, diagnostics: validation.diagnostics },
+      });
     } else if (folder.policies === undefined) {
       files.push({ file: source.file, cases: [], notRun: { reason: `the policies in \`${folder.display}\` have errors`, diagnostics: folder.diagnostics } });
     } else {

@@ -21,11 +21,7 @@ export function reportJunit(verifications: readonly PolicyVerification[]): strin
         out.push(`${open}/>`);
         continue;
       }
-      const body = [
-        c.violation.message,
-        `counterexample (${c.foundBy}):`,
-        ...counterexampleLines(c),
-      ].join("\n");
+      const body = [c.violation.message, `counterexample (${c.foundBy}):`, ...counterexampleLines(c)].join("\n");
       out.push(`${open}>`, `      <failure message="${attribute(c.violation.message)}" type="violation">${text(body)}</failure>`, `    </testcase>`);
     }
     out.push(`  </testsuite>`);

@@ -21,7 +21,10 @@ export const tagsNotSupported: Check = (context) => {
 /** The closed-record window is a second option of appending. */
 export const closedWithinDaysNeedsAppend: Check = (context) => {
   const problems: Diagnostic[] = [];
-  const sections = [{ records: context.policy.records, at: "/records" }, ...(context.policy.overrides ?? []).map((o, i) => ({ records: o.records, at: `/overrides/${i}/records` }))];
+  const sections = [
+    { records: context.policy.records, at: "/records" },
+    ...(context.policy.overrides ?? []).map((o, i) => ({ records: o.records, at: `/overrides/${i}/records` })),
+  ];
   const baseOn = context.policy.records?.append?.toOpenRecord ?? false;
   for (const { records, at } of sections) {
     const append = records?.append;

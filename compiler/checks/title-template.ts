@@ -5,7 +5,9 @@ import { report, settingSections, type Check, type CheckContext } from "./check.
 
 /** Each title template parses, uses only the six variables, and its fixed text fits the CRM's limit. */
 export const titleTemplate: Check = (context) =>
-  settingSections(context.policy).flatMap(({ at, title }) => (title?.template === undefined ? [] : checkTemplate(context, title.template, `${at}/title/template`)));
+  settingSections(context.policy).flatMap(({ at, title }) =>
+    title?.template === undefined ? [] : checkTemplate(context, title.template, `${at}/title/template`),
+  );
 
 function checkTemplate(context: CheckContext, template: string, pointer: string): Diagnostic[] {
   const result = parseTemplate(template);

@@ -84,10 +84,14 @@ export function equalIgnoringSpans(a: Condition, b: Condition): boolean {
     case "attribute":
       return b.kind === "attribute" && a.name === b.name;
     case "list":
-      return b.kind === "list" && a.items.length === b.items.length && a.items.every((item, i) => {
-        const other = b.items[i];
-        return other !== undefined && equalIgnoringSpans(item, other);
-      });
+      return (
+        b.kind === "list" &&
+        a.items.length === b.items.length &&
+        a.items.every((item, i) => {
+          const other = b.items[i];
+          return other !== undefined && equalIgnoringSpans(item, other);
+        })
+      );
     case "string":
     case "integer":
     case "boolean":

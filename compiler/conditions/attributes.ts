@@ -40,7 +40,10 @@ const outcomeTypes: Record<OutcomeAttribute, ScalarType> = {
  * as above.
  */
 export const attributeTypes: Readonly<Record<KnownAttribute, ScalarType>> = {
-  ...(Object.fromEntries(Object.entries(sessionAttributeReads).map(([name, { reads }]) => [name, reads === "absence" ? "boolean" : "string"])) as Record<ConditionAttribute, ScalarType>),
+  ...(Object.fromEntries(Object.entries(sessionAttributeReads).map(([name, { reads }]) => [name, reads === "absence" ? "boolean" : "string"])) as Record<
+    ConditionAttribute,
+    ScalarType
+  >),
   ...outcomeTypes,
 };
 
@@ -71,7 +74,15 @@ export const decisions: readonly string[] = ["create", "append", "none"];
 export const triggers: readonly string[] = ["assigned", "connected", "message", "ended", ""];
 
 /** `reason`: why no record (docs/semantics.md); `""` when there is one. */
-export const reasons: readonly string[] = ["abandoned_call", "abandoned_chat", "short_abandoned_chat", "abandoned_chat_below_message_threshold", "below_message_threshold", "expired", ""];
+export const reasons: readonly string[] = [
+  "abandoned_call",
+  "abandoned_chat",
+  "short_abandoned_chat",
+  "abandoned_chat_below_message_threshold",
+  "below_message_threshold",
+  "expired",
+  "",
+];
 
 /** String attributes with few values, all known: comparing them with another value is a mistake. */
 export const enumerations: Partial<Record<KnownAttribute, readonly string[]>> = { channel: channels, decision: decisions, trigger: triggers, reason: reasons };

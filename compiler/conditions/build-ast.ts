@@ -1,4 +1,17 @@
-import type { Attribute, Binary, BooleanLiteral, Comparison, ComparisonOperator, Condition, IntegerLiteral, ListLiteral, Not, Operand, ScalarLiteral, StringLiteral } from "./ast.js";
+import type {
+  Attribute,
+  Binary,
+  BooleanLiteral,
+  Comparison,
+  ComparisonOperator,
+  Condition,
+  IntegerLiteral,
+  ListLiteral,
+  Not,
+  Operand,
+  ScalarLiteral,
+  StringLiteral,
+} from "./ast.js";
 import type { Token } from "./tokenize.js";
 
 /**

@@ -2,7 +2,16 @@ import { compareValues } from "@crm-policy/runtime/toolchain";
 import { closest, didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Attribute, Comparison, Condition, Literal, Operand } from "./ast.js";
-import { attributeAliases, attributesOf, attributeTypes, enumerations, isKnownAttribute, isOutcomeAttribute, type ConditionRole, type ScalarType } from "./attributes.js";
+import {
+  attributeAliases,
+  attributesOf,
+  attributeTypes,
+  enumerations,
+  isKnownAttribute,
+  isOutcomeAttribute,
+  type ConditionRole,
+  type ScalarType,
+} from "./attributes.js";
 import { constantProblems } from "./constant-condition.js";
 import { literalValue } from "./literal-value.js";
 import { parseCondition } from "./parse-condition.js";
@@ -20,13 +29,20 @@ type Type = ScalarType | { list: ScalarType | "empty" } | "unknown";
  * type missing from the catalog, a condition or part of one that is always true or always false.
  */
 export function checkCondition(condition: Condition, catalog: Pick<Catalog, "sessionTypes">, role: ConditionRole = "when"): ConditionProblem[] {
-  const checker = new Checker(catalog.sessionTypes.map((t) => t.name), role);
+  const checker = new Checker(
+    catalog.sessionTypes.map((t) => t.name),
+    role,
+  );
   checker.condition(condition);
   return sortProblems([...checker.problems, ...constantProblems(condition, checker.flagged, role)]);
 }
 
 /** Parse, then check: what a policy check needs. `ast` is present when the text parses. */
-export function analyzeCondition(text: string, catalog: Pick<Catalog, "sessionTypes">, role: ConditionRole = "when"): { ast?: Condition; problems: ConditionProblem[] } {
+export function analyzeCondition(
+  text: string,
+  catalog: Pick<Catalog, "sessionTypes">,
+  role: ConditionRole = "when",
+): { ast?: Condition; problems: ConditionProblem[] } {
   const parsed = parseCondition(text);
   if (!parsed.ok) return { problems: parsed.problems };
   return { ast: parsed.ast, problems: checkCondition(parsed.ast, catalog, role) };
@@ -65,7 +81,11 @@ class Checker {
         const type = this.operandType(node, node);
         if (type === "boolean" || type === "unknown") return;
         const help =
-          node.kind !== "attribute" ? 'compare it with an attribute, e.g. `queue == "Billing"`' : type === "integer" ? `compare it, e.g. \`${node.name} >= 1\`` : `compare it, e.g. \`${node.name} == "..."\``;
+          node.kind !== "attribute"
+            ? 'compare it with an attribute, e.g. `queue == "Billing"`'
+            : type === "integer"
+              ? `compare it, e.g. \`${node.name} >= 1\``
+              : `compare it, e.g. \`${node.name} == "..."\``;
         this.report(node, node, "condition-type-mismatch", `${describe(node)} is ${article(type)}, not a condition`, help);
       }
     }
@@ -85,15 +105,27 @@ class Checker {
         if (left !== right) {
           const at = isLiteralOperand(c.right) ? c.right : isLiteralOperand(c.left) ? c.left : c.right;
           const other = at === c.right ? c.left : c.right;
-          return mismatch(at, `${describe(at)} is ${article(at === c.right ? right : left)}, but ${describe(other)} is ${article(at === c.right ? left : right)}`, sameTypeHelp(other, at === c.right ? left : right));
+          return mismatch(
+            at,
+            `${describe(at)} is ${article(at === c.right ? right : left)}, but ${describe(other)} is ${article(at === c.right ? left : right)}`,
+            sameTypeHelp(other, at === c.right ? left : right),
+          );
         }
         break;
       }
       case "in":
       case "not in": {
-        if (typeof left === "object") return mismatch(c.left, `\`${c.operator}\` looks for one value in a list, but ${describe(c.left)} is a list`, `put a single value on the left of \`${c.operator}\``);
+        if (typeof left === "object")
+          return mismatch(
+            c.left,
+            `\`${c.operator}\` looks for one value in a list, but ${describe(c.left)} is a list`,
+            `put a single value on the left of \`${c.operator}\``,
+          );
         if (typeof right !== "object") {
-          const help = left === "string" && right === "string" ? `write a list, e.g. \`[${c.right.kind === "string" ? printLiteral(c.right) : '"..."'}]\`, or look for text with \`contains\`` : "write a list, e.g. `[\"a\", \"b\"]`";
+          const help =
+            left === "string" && right === "string"
+              ? `write a list, e.g. \`[${c.right.kind === "string" ? printLiteral(c.right) : '"..."'}]\`, or look for text with \`contains\``
+              : 'write a list, e.g. `["a", "b"]`';
           return mismatch(c.right, `\`${c.operator}\` needs a list on its right, but ${describe(c.right)} is ${article(right)}`, help);
         }
         if (right.list !== "empty" && right.list !== left && c.right.kind === "list") {
@@ -106,12 +138,23 @@ class Checker {
       case "<=":
       case ">":
       case ">=": {
-        for (const [side, type] of [[c.left, left], [c.right, right]] as const)
-          if (type !== "integer") return mismatch(side, `\`${c.operator}\` compares integers, but ${describe(side)} is ${article(type)}`, "order whole numbers only, e.g. `consumerMessages >= 2`");
+        for (const [side, type] of [
+          [c.left, left],
+          [c.right, right],
+        ] as const)
+          if (type !== "integer")
+            return mismatch(
+              side,
+              `\`${c.operator}\` compares integers, but ${describe(side)} is ${article(type)}`,
+              "order whole numbers only, e.g. `consumerMessages >= 2`",
+            );
         return;
       }
       default: {
-        for (const [side, type] of [[c.left, left], [c.right, right]] as const)
+        for (const [side, type] of [
+          [c.left, left],
+          [c.right, right],
+        ] as const)
           if (type !== "string") return mismatch(side, `\`${c.operator}\` compares strings, but ${describe(side)} is ${article(type)}`, asStringHelp(side));
       }
     }
@@ -134,17 +177,35 @@ class Checker {
       const items = literal.kind === "list" ? literal.items : [literal];
       for (const item of items) {
         if (item.kind !== "string" || known.includes(item.value)) continue;
-        const near = closest(item.value, known.filter((v) => v !== ""));
+        const near = closest(
+          item.value,
+          known.filter((v) => v !== ""),
+        );
         const suggestion = near === undefined ? undefined : `did you mean \`${printLiteral({ ...item, value: near })}\`?`;
-        if (enumeration !== undefined) this.report(c, item, "condition-never-holds", `\`${name}\` is never ${excerpt(printLiteral(item))}: it is ${either(known)}`, suggestion ?? `compare with ${either(known)}`);
-        else this.report(c, item, "condition-unknown-session-type", `${excerpt(printLiteral(item))} is not a session type in the catalog`, suggestion ?? catalogHelp);
+        if (enumeration !== undefined)
+          this.report(
+            c,
+            item,
+            "condition-never-holds",
+            `\`${name}\` is never ${excerpt(printLiteral(item))}: it is ${either(known)}`,
+            suggestion ?? `compare with ${either(known)}`,
+          );
+        else
+          this.report(
+            c,
+            item,
+            "condition-unknown-session-type",
+            `${excerpt(printLiteral(item))} is not a session type in the catalog`,
+            suggestion ?? catalogHelp,
+          );
       }
       return;
     }
     const value = literalValue(literal);
     const holdsFor = (v: string) => (attribute === c.left ? compareValues(c.operator, v, value) : compareValues(c.operator, value, v));
     if (known.some(holdsFor)) return;
-    if (enumeration !== undefined) this.report(c, c, "condition-never-holds", `${excerpt(printCondition(c))} never holds: \`${name}\` is ${either(known)}`, `compare with ${either(known)}`);
+    if (enumeration !== undefined)
+      this.report(c, c, "condition-never-holds", `${excerpt(printCondition(c))} never holds: \`${name}\` is ${either(known)}`, `compare with ${either(known)}`);
     else this.report(c, c, "condition-unknown-session-type", `no session type in the catalog satisfies ${excerpt(printCondition(c))}`, catalogHelp);
   }
 
@@ -153,7 +214,13 @@ class Checker {
     switch (operand.kind) {
       case "attribute":
         if (isOutcomeAttribute(operand.name) && this.role !== "always") {
-          this.report(owner, operand, "condition-outcome-attribute", `\`${operand.name}\` is known only when the session ends, not when it starts`, outcomeHelp[this.role]);
+          this.report(
+            owner,
+            operand,
+            "condition-outcome-attribute",
+            `\`${operand.name}\` is known only when the session ends, not when it starts`,
+            outcomeHelp[this.role],
+          );
           return "unknown";
         }
         if (isKnownAttribute(operand.name)) return attributeTypes[operand.name];
@@ -164,7 +231,13 @@ class Checker {
         if (first === undefined) return { list: "empty" };
         const odd = operand.items.find((item) => item.kind !== first.kind);
         if (odd === undefined) return { list: first.kind };
-        this.report(owner, odd, "condition-type-mismatch", `a list holds values of one type: ${describe(odd)} is ${article(odd.kind)}, ${describe(first)} is ${article(first.kind)}`, `write every item as ${article(first.kind)}`);
+        this.report(
+          owner,
+          odd,
+          "condition-type-mismatch",
+          `a list holds values of one type: ${describe(odd)} is ${article(odd.kind)}, ${describe(first)} is ${article(first.kind)}`,
+          `write every item as ${article(first.kind)}`,
+        );
         return "unknown";
       }
       default:

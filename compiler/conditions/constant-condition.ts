@@ -103,7 +103,8 @@ function comparison(c: Comparison): Fact | undefined {
     return { value: compareValues(operator, literalValue(left), literalValue(right)), reason: "both sides are fixed values" };
   if (left.kind === "attribute" && right.kind === "attribute") {
     if (left.name !== right.name) return undefined;
-    if (operator === "==" || operator === "startsWith" || operator === "endsWith" || operator === "contains") return { value: true, reason: `\`${left.name}\` is compared with itself` };
+    if (operator === "==" || operator === "startsWith" || operator === "endsWith" || operator === "contains")
+      return { value: true, reason: `\`${left.name}\` is compared with itself` };
     if (operator === "!=") return { value: false, reason: `\`${left.name}\` is compared with itself` };
     return undefined;
   }
@@ -111,10 +112,12 @@ function comparison(c: Comparison): Fact | undefined {
   const literal = left.kind === "attribute" ? right : left;
   if (attribute === undefined || literal.kind === "attribute" || !isKnownAttribute(attribute.name)) return undefined;
   if (attribute === left) {
-    if (literal.kind === "list" && literal.items.length === 0 && (operator === "in" || operator === "not in")) return { value: operator === "not in", reason: "the list is empty" };
+    if (literal.kind === "list" && literal.items.length === 0 && (operator === "in" || operator === "not in"))
+      return { value: operator === "not in", reason: "the list is empty" };
     if (literal.kind === "string" && literal.value === "" && (operator === "startsWith" || operator === "endsWith" || operator === "contains"))
       return { value: true, reason: `every string ${operator === "contains" ? "contains" : operator === "startsWith" ? "starts with" : "ends with"} \`""\`` };
-    if (literal.kind === "string" && operator === "matches" && /^\*+$/.test(literal.value)) return { value: true, reason: `the pattern ${excerpt(JSON.stringify(literal.value))} matches every string` };
+    if (literal.kind === "string" && operator === "matches" && /^\*+$/.test(literal.value))
+      return { value: true, reason: `the pattern ${excerpt(JSON.stringify(literal.value))} matches every string` };
   }
   if (attribute.name === "consumerMessages" && literal.kind === "integer") return count(c, attribute === left, literal.value);
   const domain = domainOf(attribute.name);
@@ -162,7 +165,9 @@ function clashing(members: readonly Condition[], negated: boolean, skip: Readonl
   for (const [attribute, atoms] of byAttribute) {
     if (atoms.length < 2) continue;
     const limited = atoms.filter((a) => a.only !== undefined);
-    const candidates = domainOf(attribute) ?? (limited.length === 0 ? undefined : limited.map((a) => a.only ?? []).reduce((common, only) => common.filter((v) => only.includes(v))));
+    const candidates =
+      domainOf(attribute) ??
+      (limited.length === 0 ? undefined : limited.map((a) => a.only ?? []).reduce((common, only) => common.filter((v) => only.includes(v))));
     if (candidates !== undefined && !candidates.some((v) => atoms.every((a) => a.test(v)))) return atoms.map((a) => a.node);
   }
   return undefined;
@@ -177,7 +182,8 @@ function atom(node: Condition, negated: boolean, skip: ReadonlySet<Condition>, m
   }
   if (node.kind !== "comparison") return undefined;
   const { left, right, operator } = node;
-  const attribute = left.kind === "attribute" && right.kind !== "attribute" ? left : right.kind === "attribute" && left.kind !== "attribute" ? right : undefined;
+  const attribute =
+    left.kind === "attribute" && right.kind !== "attribute" ? left : right.kind === "attribute" && left.kind !== "attribute" ? right : undefined;
   if (attribute === undefined || !isKnownAttribute(attribute.name)) return undefined;
   const literal = (attribute === left ? right : left) as Literal;
   const value = literalValue(literal);

@@ -50,7 +50,8 @@ export function printString(value: string): string {
     if (c === '"' || c === "\\") out += "\\" + c;
     else if (c === "\n") out += "\\n";
     else if (c === "\t") out += "\\t";
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || loneSurrogate(value, i)) out += "\\u" + code.toString(16).padStart(4, "0");
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || loneSurrogate(value, i))
+      out += "\\u" + code.toString(16).padStart(4, "0");
     else out += c;
   }
   return out + '"';

@@ -36,7 +36,23 @@ export type TokenType =
   | "RBRACKET"
   | "COMMA";
 
-export const tokenTypes: readonly TokenType[] = [...Object.values(keywords), "IDENTIFIER", "STRING", "INTEGER", "EQ", "NE", "LT", "LE", "GT", "GE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA"];
+export const tokenTypes: readonly TokenType[] = [
+  ...Object.values(keywords),
+  "IDENTIFIER",
+  "STRING",
+  "INTEGER",
+  "EQ",
+  "NE",
+  "LT",
+  "LE",
+  "GT",
+  "GE",
+  "LPAREN",
+  "RPAREN",
+  "LBRACKET",
+  "RBRACKET",
+  "COMMA",
+];
 
 export interface Token {
   type: TokenType;
@@ -63,7 +79,15 @@ export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; proble
 
 export function tokenize(text: string): TokenizeResult {
   if (text.length > conditionLimits.maxLength)
-    return fail(problem("condition-syntax", `the condition is ${text.length} characters, over the limit of ${conditionLimits.maxLength}`, 0, text.length, "split it over several overrides"));
+    return fail(
+      problem(
+        "condition-syntax",
+        `the condition is ${text.length} characters, over the limit of ${conditionLimits.maxLength}`,
+        0,
+        text.length,
+        "split it over several overrides",
+      ),
+    );
   const tokens: Token[] = [];
   const problems: ConditionProblem[] = [];
   let i = 0;
@@ -82,7 +106,15 @@ export function tokenize(text: string): TokenizeResult {
       const digits = text.slice(start, i);
       const value = Number(digits);
       if (!Number.isSafeInteger(value))
-        problems.push(problem("condition-syntax", `integer ${excerpt(digits)} is out of range`, start, i, `integers go from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`));
+        problems.push(
+          problem(
+            "condition-syntax",
+            `integer ${excerpt(digits)} is out of range`,
+            start,
+            i,
+            `integers go from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`,
+          ),
+        );
       tokens.push({ type: "INTEGER", value: digits, start, end: i, decoded: value === 0 ? 0 : value });
     } else if (c === '"') {
       const string = readString(text, start, problems);
@@ -132,7 +164,16 @@ function readString(text: string, start: number, problems: ConditionProblem[]): 
       } else if (e === "u") {
         const hex = /^[0-9A-Fa-f]{0,4}/.exec(text.slice(i + 2, i + 6))?.[0] ?? "";
         if (hex.length === 4) value += String.fromCharCode(parseInt(hex, 16));
-        else problems.push(problem("condition-syntax", "`\\u` needs four hexadecimal digits", i, i + 2 + hex.length, "write a character as `\\u` and four digits, e.g. `\\u00e9`"));
+        else
+          problems.push(
+            problem(
+              "condition-syntax",
+              "`\\u` needs four hexadecimal digits",
+              i,
+              i + 2 + hex.length,
+              "write a character as `\\u` and four digits, e.g. `\\u00e9`",
+            ),
+          );
         i += 2 + hex.length;
       } else if (e === "" || e === "\n" || e === "\r") {
         i++;
@@ -199,7 +240,13 @@ function nesting(tokens: readonly Token[]): ConditionProblem | undefined {
       nots = 0;
     } else if (token.type === "AND" || token.type === "OR") nots = 0;
     if (base + nots > conditionLimits.maxDepth)
-      return problem("condition-syntax", `the condition nests deeper than ${conditionLimits.maxDepth} levels of parentheses and \`not\``, token.start, token.end, "write it flatter, or split it over several overrides");
+      return problem(
+        "condition-syntax",
+        `the condition nests deeper than ${conditionLimits.maxDepth} levels of parentheses and \`not\``,
+        token.start,
+        token.end,
+        "write it flatter, or split it over several overrides",
+      );
   }
   return undefined;
 }

@@ -53,12 +53,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** Sorted by file, then position, then code: the order every output uses. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      compare(a.file, b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      compare(a.code, b.code) ||
-      compare(a.message, b.message),
+    (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code) || compare(a.message, b.message),
   );
 }
 
@@ -69,7 +64,7 @@ function compare(a: string, b: string): number {
 /** Renders user input inside a message: in backticks, control characters escaped, cut short. */
 export function quote(value: unknown): string {
   // JSON.stringify writes Infinity and NaN (YAML `.inf`, `.nan`) as null
-  const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
   const safe = JSON.stringify(text).slice(1, -1).replace(/`/g, "'");
   return "`" + (safe.length > 60 ? safe.slice(0, 57) + "..." : safe) + "`";
 }

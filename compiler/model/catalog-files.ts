@@ -17,7 +17,12 @@ export type CatalogDocuments = Record<CatalogPart, unknown>;
 
 export function readCatalogDocuments(dir: string): CatalogDocuments {
   const read = (part: CatalogPart): unknown => JSON.parse(readFileSync(join(dir, catalogFiles[part].file), "utf8"));
-  return { crmSystems: read("crmSystems"), sessionTypes: read("sessionTypes"), titleVariables: read("titleVariables"), conditionAttributes: read("conditionAttributes") };
+  return {
+    crmSystems: read("crmSystems"),
+    sessionTypes: read("sessionTypes"),
+    titleVariables: read("titleVariables"),
+    conditionAttributes: read("conditionAttributes"),
+  };
 }
 
 /**

@@ -63,7 +63,7 @@ type CrmEntry = Omit<CrmFacts, "tagStyle"> & { tagStyle?: Exclude<TagStyle, "non
 export function catalogOf(documents: CatalogDocuments): Catalog {
   const systems = (documents.crmSystems as { systems: Record<string, CrmEntry> }).systems;
   const crms = Object.fromEntries(
-    Object.entries(systems).map(([name, entry]) => [name, { ...entry, tagStyle: entry.tags ? entry.tagStyle ?? "none" : "none" }]),
+    Object.entries(systems).map(([name, entry]) => [name, { ...entry, tagStyle: entry.tags ? (entry.tagStyle ?? "none") : "none" }]),
   ) as Record<CrmSystem, CrmFacts>;
   return {
     sessionTypes: (documents.sessionTypes as { sessionTypes: SessionTypeEntry[] }).sessionTypes,

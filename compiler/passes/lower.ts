@@ -40,7 +40,7 @@ export function lower(checked: CheckedPolicy, catalog: Catalog): CompiledPolicy 
     sessionTypes: catalog.sessionTypes.map((t) => ({
       name: t.name,
       channel: t.channel,
-      callType: t.channel === "voice" ? t.callType ?? t.name : t.name,
+      callType: t.channel === "voice" ? (t.callType ?? t.name) : t.name,
       tags: recordTags(t.name, compiledCrm, tags),
     })),
     overrides: (checked.policy.overrides ?? []).map((o) => lowerOverride(o, crm.platformTag, crm.tagStyle !== "none")),

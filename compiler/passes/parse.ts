@@ -33,14 +33,26 @@ export function parse(input: SourceFile): { ok: true; document: ParsedDocument }
   const text = decoded.text.replace(/^\uFEFF/, "");
   if (isBundle(text)) {
     const span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return { ok: false, diagnostics: [diagnostic("bundle-skipped", "a compiled bundle, not a policy: skipped", { file: input.file, pointer: "", span }, "write bundles outside the policy folders (e.g. `--out dist/policies.bundle.json`)")] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic(
+          "bundle-skipped",
+          "a compiled bundle, not a policy: skipped",
+          { file: input.file, pointer: "", span },
+          "write bundles outside the policy folders (e.g. `--out dist/policies.bundle.json`)",
+        ),
+      ],
+    };
   }
   const source = new SourceText(input.file, text);
   const result = parseYaml(source);
   if (result.ok) return result;
   return {
     ok: false,
-    diagnostics: result.problems.map((p) => diagnostic(kinds[p.kind] ?? "yaml-syntax", p.message, { file: input.file, pointer: p.pointer ?? "", span: p.span }, p.help)),
+    diagnostics: result.problems.map((p) =>
+      diagnostic(kinds[p.kind] ?? "yaml-syntax", p.message, { file: input.file, pointer: p.pointer ?? "", span: p.span }, p.help),
+    ),
   };
 }
 

@@ -56,8 +56,7 @@ export function describe(error: ErrorObject, rootName = "policy"): SchemaProblem
           part: "value",
           help: `this version of crm-policy reads \`${wanted}\``,
         };
-      if (at === "/kind")
-        return { code: "unknown-kind", message: `unknown kind ${quote(error.data)}`, pointer: at, part: "value", help: `use \`${wanted}\`` };
+      if (at === "/kind") return { code: "unknown-kind", message: `unknown kind ${quote(error.data)}`, pointer: at, part: "value", help: `use \`${wanted}\`` };
       return { code: "invalid-value", message: `\`${name}\` must be \`${wanted}\``, pointer: at, part: "value" };
     }
     case "enum": {
@@ -75,7 +74,13 @@ export function describe(error: ErrorObject, rootName = "policy"): SchemaProblem
           help: `try \`${slug(String(error.data))}\``,
         };
       if (typeof error.parentSchema?.["description"] === "string")
-        return { code: "invalid-value", message: `${quote(error.data)} is not a valid \`${name}\``, pointer: at, part: "value", help: error.parentSchema["description"] };
+        return {
+          code: "invalid-value",
+          message: `${quote(error.data)} is not a valid \`${name}\``,
+          pointer: at,
+          part: "value",
+          help: error.parentSchema["description"],
+        };
       return { code: "invalid-value", message: `\`${name}\` does not match \`${String(params["pattern"])}\``, pointer: at, part: "value" };
     case "minimum":
     case "maximum":
@@ -96,7 +101,12 @@ export function describe(error: ErrorObject, rootName = "policy"): SchemaProblem
       return { code: "invalid-value", message: `\`${name}\` must not be empty`, pointer: at, part: "value" };
     case "maxLength":
       if (at === "/metadata/name")
-        return { code: "invalid-name", message: `policy name ${quote(error.data)} must be at most ${String(params["limit"])} characters`, pointer: at, part: "value" };
+        return {
+          code: "invalid-name",
+          message: `policy name ${quote(error.data)} must be at most ${String(params["limit"])} characters`,
+          pointer: at,
+          part: "value",
+        };
       return { code: "invalid-value", message: `\`${name}\` must be at most ${String(params["limit"])} characters`, pointer: at, part: "value" };
     case "anyOf":
       return {
@@ -112,13 +122,26 @@ export function describe(error: ErrorObject, rootName = "policy"): SchemaProblem
 }
 
 function propertyName(pointer: string, rootName: string): string {
-  const last = pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  const last = pointer
+    .slice(pointer.lastIndexOf("/") + 1)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~");
   return last === "" ? rootName : /^\d+$/.test(last) ? pointer.split("/").slice(-2).join("[") + "]" : last;
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { object: "a mapping", array: "a list", string: "a string", boolean: "true or false", integer: "a whole number", number: "a number" };
-  return type.split(",").map((t) => names[t] ?? t).join(" or ");
+  const names: Record<string, string> = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    boolean: "true or false",
+    integer: "a whole number",
+    number: "a number",
+  };
+  return type
+    .split(",")
+    .map((t) => names[t] ?? t)
+    .join(" or ");
 }
 
 function typeName(value: unknown): string {
@@ -130,5 +153,10 @@ function typeName(value: unknown): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "my-policy";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "my-policy"
+  );
 }

@@ -23,9 +23,7 @@ export function schemaValidator(file: string): ValidateFunction {
 }
 
 /** Pass 2: the document against the JSON Schema; every violation becomes a located diagnostic. */
-export function checkSchema(
-  document: ParsedDocument,
-): { ok: true; policy: RecordCreationPolicy } | { ok: false; diagnostics: Diagnostic[] } {
+export function checkSchema(document: ParsedDocument): { ok: true; policy: RecordCreationPolicy } | { ok: false; diagnostics: Diagnostic[] } {
   const validate = schemaValidator("policy.v1.schema.json");
   if (validate(document.value)) return { ok: true, policy: document.value as RecordCreationPolicy };
   return { ok: false, diagnostics: schemaDiagnostics(validate.errors ?? [], document, "policy") };
@@ -65,8 +63,8 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
     const shaped = [...branches.values()].filter((list) =>
       list.every((e) => e.instancePath !== anyOf.instancePath || !["type", "enum", "const"].includes(e.keyword)),
     );
-    const keep = shaped.length === 1 ? shaped[0] ?? [] : [anyOf];
-    result = result.filter((e) => e === anyOf ? keep.includes(e) : !inside.includes(e) || keep.includes(e));
+    const keep = shaped.length === 1 ? (shaped[0] ?? []) : [anyOf];
+    result = result.filter((e) => (e === anyOf ? keep.includes(e) : !inside.includes(e) || keep.includes(e)));
   }
   return result;
 }

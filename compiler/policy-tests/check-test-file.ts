@@ -25,7 +25,7 @@ export function checkTestFile(document: ParsedDocument, policies: readonly strin
       const help =
         policies.length === 0
           ? "no policy files are in this test file's folder"
-          : didYouMean(policy, policies) ?? `policies here: ${policies.map((p) => `\`${p}\``).join(", ")}`;
+          : (didYouMean(policy, policies) ?? `policies here: ${policies.map((p) => `\`${p}\``).join(", ")}`);
       diagnostics.push(diagnostic("invalid-value", `no policy named ${quote(policy)} beside this test file`, at(pointerOf("tests", i, "policy")), help));
     }
     if (typeof name === "string") {

@@ -109,8 +109,7 @@ function documentOf(source: SourceText, doc: Document.Parsed, value: unknown): P
     }
     return current;
   };
-  const spanOf = (node: Node | undefined): Span | undefined =>
-    node?.range ? source.span(node.range[0], node.range[1]) : undefined;
+  const spanOf = (node: Node | undefined): Span | undefined => (node?.range ? source.span(node.range[0], node.range[1]) : undefined);
   return {
     source,
     value,
@@ -121,7 +120,7 @@ function documentOf(source: SourceText, doc: Document.Parsed, value: unknown): P
       for (;;) {
         const found = walk(p);
         if (found !== undefined) {
-          const preferred = part === "key" || p !== pointer ? found.key ?? found.value : found.value ?? found.key;
+          const preferred = part === "key" || p !== pointer ? (found.key ?? found.value) : (found.value ?? found.key);
           const span = spanOf(preferred);
           if (span !== undefined) return span;
         }
@@ -150,5 +149,8 @@ export function pointerOf(...parts: (string | number)[]): string {
 
 function yamlMessage(_code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
-  return first.replace(/ at line \d+, column \d+.*$/, "").replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
+  return first
+    .replace(/ at line \d+, column \d+.*$/, "")
+    .replace(/\.$/, "")
+    .replace(/^./, (c) => c.toLowerCase());
 }

@@ -42,7 +42,7 @@ export function keyProblems(doc: Document.Parsed): KeyProblem[] {
 }
 
 // the usual way to meet this: `template: {{CALL_ID}}` is a mapping whose key is the mapping `{CALL_ID}`
-const quoteHelp = "in YAML, text that starts with `{` or `[` is a mapping or a list: put it in quotes, as in `template: \"{{CALL_ID}}\"`";
+const quoteHelp = 'in YAML, text that starts with `{` or `[` is a mapping or a list: put it in quotes, as in `template: "{{CALL_ID}}"`';
 
 const targetsOf = new WeakMap<Document.Parsed, Map<Alias, Node | undefined>>();
 

@@ -41,7 +41,12 @@ function pointerOf(path: readonly unknown[]): string {
   for (let i = 0; i < path.length - 1; i++) {
     const parent = path[i];
     const child = path[i + 1];
-    if (isPair(parent) && child === parent.value) pointer += "/" + String(isScalar(parent.key) ? parent.key.value : parent.key).replace(/~/g, "~0").replace(/\//g, "~1");
+    if (isPair(parent) && child === parent.value)
+      pointer +=
+        "/" +
+        String(isScalar(parent.key) ? parent.key.value : parent.key)
+          .replace(/~/g, "~0")
+          .replace(/\//g, "~1");
     else if (isSeq(parent)) pointer += "/" + parent.items.indexOf(child as never);
   }
   return pointer;

@@ -55,7 +55,7 @@ function doubleQuoted(raw: string, value: string): number[] | undefined {
   const offsets: number[] = [];
   let i = 1;
   while (i < raw.length - 1 && offsets.length < value.length) {
-    const length = raw[i] === "\\" ? escapeLength[raw[i + 1] ?? ""] ?? 2 : 1;
+    const length = raw[i] === "\\" ? (escapeLength[raw[i + 1] ?? ""] ?? 2) : 1;
     const produced = raw[i] === "\\" && raw[i + 1] === "U" ? 2 : 1;
     for (let k = 0; k < produced; k++) offsets.push(i);
     i += length;

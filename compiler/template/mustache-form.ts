@@ -49,7 +49,6 @@ export function departures(written: string, name: string): Departure[] | undefin
 
   /** A run of whitespace, split where it turns from line breaks to other whitespace and back. */
   function spaces(text: string): void {
-    for (const run of text.match(/[\n\r\v\f\u2028\u2029]+|[^\n\r\v\f\u2028\u2029]+/g) ?? [])
-      take(run, lineBreak.test(run) ? "line-break" : "whitespace");
+    for (const run of text.match(/[\n\r\v\f\u2028\u2029]+|[^\n\r\v\f\u2028\u2029]+/g) ?? []) take(run, lineBreak.test(run) ? "line-break" : "whitespace");
   }
 }

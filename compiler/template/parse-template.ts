@@ -44,8 +44,7 @@ export function parseTemplate(template: string): TemplateResult {
   for (const statement of program.body as AstNode[]) {
     const start = offset(statement.loc.start);
     const end = offset(statement.loc.end);
-    const problem = (code: Code, message: string, help?: string) =>
-      problems.push({ code, message, start, end, ...(help === undefined ? {} : { help }) });
+    const problem = (code: Code, message: string, help?: string) => problems.push({ code, message, start, end, ...(help === undefined ? {} : { help }) });
     switch (statement.type) {
       case "ContentStatement": {
         const text = (statement as hbs.AST.ContentStatement).value;
@@ -151,10 +150,7 @@ function syntaxProblem(template: string, error: unknown): TemplateProblem {
   const got = /got '([A-Z_]+)'/.exec(message)?.[1] ?? "";
   const { start, end } = errorRange(template, error);
   const located = /^(.*) - \d+:\d+$/.exec(message)?.[1];
-  const found =
-    located !== undefined
-      ? located
-      : `unexpected ${tokenNames[got] ?? (got === "" ? "text" : `\`${template.slice(start, start + 2) || got}\``)}`;
+  const found = located !== undefined ? located : `unexpected ${tokenNames[got] ?? (got === "" ? "text" : `\`${template.slice(start, start + 2) || got}\``)}`;
   return {
     code: "template-syntax",
     message: `title template does not parse: ${found}`,

@@ -62,10 +62,15 @@ function policyProblem(policy: CompiledPolicy): string | undefined {
     types.add(type.name);
     if (badText.test(type.name) || badText.test(type.callType) || type.tags.some((tag) => badText.test(tag))) return `sessionTypes/${i}: ${controlCharacters}`;
   }
-  const sections = [{ at: "", title: policy.title, tags: policy.tags }, ...policy.overrides.map((o, i) => ({ at: `overrides/${i}/`, title: o.title, tags: o.tags }))];
+  const sections = [
+    { at: "", title: policy.title, tags: policy.tags },
+    ...policy.overrides.map((o, i) => ({ at: `overrides/${i}/`, title: o.title, tags: o.tags })),
+  ];
   for (const { at, title, tags } of sections) {
-    if (title.timeZone !== undefined && title.timeZone !== null && !isTimeZone(title.timeZone)) return `${at}title.timeZone: unknown time zone ${JSON.stringify(title.timeZone)}`;
-    for (const [j, segment] of (title.segments ?? []).entries()) if (typeof segment === "string" && badText.test(segment)) return `${at}title.segments/${j}: ${controlCharacters}`;
+    if (title.timeZone !== undefined && title.timeZone !== null && !isTimeZone(title.timeZone))
+      return `${at}title.timeZone: unknown time zone ${JSON.stringify(title.timeZone)}`;
+    for (const [j, segment] of (title.segments ?? []).entries())
+      if (typeof segment === "string" && badText.test(segment)) return `${at}title.segments/${j}: ${controlCharacters}`;
     if (typeof tags.platform === "string" && badText.test(tags.platform)) return `${at}tags.platform: ${controlCharacters}`;
   }
   for (const [i, override] of policy.overrides.entries()) {

@@ -25,7 +25,10 @@ export function structureProblem(value: unknown): string | undefined {
 export function schemaProblem(check: Validate, value: unknown, whole: string, schema: string): string | undefined {
   if (check(value)) return undefined;
   const errors = check.errors ?? [];
-  const deepest = errors.reduce<SchemaError | undefined>((best, e) => (best === undefined || e.instancePath.length > best.instancePath.length ? e : best), undefined);
+  const deepest = errors.reduce<SchemaError | undefined>(
+    (best, e) => (best === undefined || e.instancePath.length > best.instancePath.length ? e : best),
+    undefined,
+  );
   if (deepest === undefined) return `does not match ${schema}`;
   return `${deepest.instancePath === "" ? whole : `at ${deepest.instancePath}`}: ${describe(deepest)}`;
 }

@@ -50,7 +50,8 @@ export class LoadedBundle {
  * a bundle that loads runs without throwing.
  */
 export function loadBundle(text: string, options: LoadBundleOptions = {}): LoadedBundle {
-  const trust = options.trustedKeys === undefined ? undefined : options.trustedKeys instanceof TrustedKeys ? options.trustedKeys : new TrustedKeys(options.trustedKeys);
+  const trust =
+    options.trustedKeys === undefined ? undefined : options.trustedKeys instanceof TrustedKeys ? options.trustedKeys : new TrustedKeys(options.trustedKeys);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -77,7 +78,8 @@ export function loadBundle(text: string, options: LoadBundleOptions = {}): Loade
   if (semantic !== undefined) throw new BundleError(`bundle content: ${semantic}`);
   // A match of the text as written proves its content; otherwise recompute from the parsed value.
   const actual = emittedTextDigest(text, valid.digest, valid.signature) === valid.digest ? valid.digest : bundleDigest(valid);
-  if (actual !== valid.digest) throw new BundleError(`bundle digest mismatch: the file says ${valid.digest}, its content hashes to ${actual}; the bundle was changed after compiling`);
+  if (actual !== valid.digest)
+    throw new BundleError(`bundle digest mismatch: the file says ${valid.digest}, its content hashes to ${actual}; the bundle was changed after compiling`);
   if (trust !== undefined) checkSignature(valid.signature, actual, trust);
   return new LoadedBundle(valid);
 }

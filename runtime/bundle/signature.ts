@@ -17,7 +17,10 @@ export function signedMessage(digest: string): Buffer {
 
 /** A key's id: the first 16 hex digits of the SHA-256 of its public key (SPKI, DER). */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** An Ed25519 private key from PEM (PKCS#8); throws an Error saying what the text is otherwise. */

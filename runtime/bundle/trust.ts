@@ -48,11 +48,15 @@ function asPublicKey(key: string | KeyObject, what: string): KeyObject {
  */
 export function checkSignature(signature: BundleSignature | undefined, digest: string, trust: TrustedKeys): void {
   const trusted = trust.ids.length === 0 ? "no keys are trusted" : `trusted: ${trust.ids.map((id) => `\`${id}\``).join(", ")}`;
-  if (signature === undefined) throw new BundleError(`bundle is not signed, and this service runs only signed bundles (${trusted}); sign it with \`crm-policy compile --sign KEY\``);
+  if (signature === undefined)
+    throw new BundleError(`bundle is not signed, and this service runs only signed bundles (${trusted}); sign it with \`crm-policy compile --sign KEY\``);
   const key = trust.get(signature.keyId);
   if (key === undefined) throw new BundleError(`bundle is signed by key \`${signature.keyId}\`, which is not trusted here (${trusted})`);
   if (signature.digest !== digest) {
-    throw new BundleError(`bundle signature by key \`${signature.keyId}\` is over digest ${signature.digest}, not this bundle's ${digest}: the bundle was changed after signing`);
+    throw new BundleError(
+      `bundle signature by key \`${signature.keyId}\` is over digest ${signature.digest}, not this bundle's ${digest}: the bundle was changed after signing`,
+    );
   }
-  if (!verifiesDigest(key, digest, signature.value)) throw new BundleError(`bundle signature by key \`${signature.keyId}\` does not verify: the signature is damaged or was not made with that key`);
+  if (!verifiesDigest(key, digest, signature.value))
+    throw new BundleError(`bundle signature by key \`${signature.keyId}\` does not verify: the signature is damaged or was not made with that key`);
 }

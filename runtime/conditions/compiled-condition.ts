@@ -15,7 +15,17 @@ export const conditionAttributes = Object.keys(sessionAttributeReads) as readonl
  * What a session came to, known once it has ended: only an `expect`'s `always` reads these
  * (`crm-policy verify`). Override conditions never do, so the runtime never has them.
  */
-export const outcomeAttributes = ["decision", "trigger", "reason", "assigned", "connected", "abandoned", "shortAbandoned", "consumerMessages", "appendedTo"] as const;
+export const outcomeAttributes = [
+  "decision",
+  "trigger",
+  "reason",
+  "assigned",
+  "connected",
+  "abandoned",
+  "shortAbandoned",
+  "consumerMessages",
+  "appendedTo",
+] as const;
 
 export type OutcomeAttribute = (typeof outcomeAttributes)[number];
 

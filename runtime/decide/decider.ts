@@ -185,7 +185,16 @@ export class Decider {
       } else if (ids === undefined || ids.has(w.id)) sessions.push(w);
     }
     const timing = { lateness: this.lateness, maxSessionAge: this.maxAge, endedSessionMemory: this.ended.capacity === Infinity ? null : this.ended.capacity };
-    return takeSnapshot({ current: this.variants.policy, timing, now: this.now, started: this.startedCount, sessions, ended, held, ...(ids === undefined ? {} : { only: [...ids] }) });
+    return takeSnapshot({
+      current: this.variants.policy,
+      timing,
+      now: this.now,
+      started: this.startedCount,
+      sessions,
+      ended,
+      held,
+      ...(ids === undefined ? {} : { only: [...ids] }),
+    });
   }
 
   /**
@@ -197,7 +206,12 @@ export class Decider {
   static restore(policies: PolicySource, snapshot: unknown, store: RecordStore, options: RestoreOptions = {}): Decider {
     const read = readSnapshot(policies, snapshot);
     const { timing } = read;
-    const decider = new Decider(read.current.policy, store, { ...options, lateness: timing.lateness, maxSessionAge: timing.maxSessionAge, ...(timing.endedSessionMemory === null ? {} : { endedSessionMemory: timing.endedSessionMemory }) });
+    const decider = new Decider(read.current.policy, store, {
+      ...options,
+      lateness: timing.lateness,
+      maxSessionAge: timing.maxSessionAge,
+      ...(timing.endedSessionMemory === null ? {} : { endedSessionMemory: timing.endedSessionMemory }),
+    });
     decider.load(read.current, read.now, read.started, read.sessions, read.ended);
     decider.loadHeld(read.held);
     return decider;
@@ -213,7 +227,13 @@ export class Decider {
     });
   }
 
-  private load(current: Variants, now: number, started: number, sessions: readonly RestoredSession[], ended: readonly { id: string; forgetMs: number; n: number; at?: string }[]): void {
+  private load(
+    current: Variants,
+    now: number,
+    started: number,
+    sessions: readonly RestoredSession[],
+    ended: readonly { id: string; forgetMs: number; n: number; at?: string }[],
+  ): void {
     this.variants = current;
     this.now = now;
     this.startedCount = started;
@@ -264,7 +284,16 @@ export class Decider {
     const session = this.sessions.get(sessionId);
     if (session === undefined || session instanceof Ended) return undefined;
     const { assigned, connected, decided, consumerMessages } = session;
-    return { channel: session.type.channel, sessionType: session.type.name, queue: session.queue, assigned, connected, decided, consumerMessages, settings: { ...this.settingsFor(session) } };
+    return {
+      channel: session.type.channel,
+      sessionType: session.type.name,
+      queue: session.queue,
+      assigned,
+      connected,
+      decided,
+      consumerMessages,
+      settings: { ...this.settingsFor(session) },
+    };
   }
 
   /**
@@ -371,7 +400,8 @@ export class Decider {
     if (eventId !== undefined && !session.decided) {
       const seen = session.ids?.get(eventId);
       if (seen !== undefined) {
-        if (event.type === "started" ? !session.sameStart(event) : seen !== signature(event)) this.warn(`event id \`${eventId}\` of session \`${session.id}\` came again with other fields: ignored as a redelivery`);
+        if (event.type === "started" ? !session.sameStart(event) : seen !== signature(event))
+          this.warn(`event id \`${eventId}\` of session \`${session.id}\` came again with other fields: ignored as a redelivery`);
         return undefined;
       }
     }
@@ -434,11 +464,13 @@ export class Decider {
   }
 
   private start(event: Started): Rejection | undefined {
-    if (epochMs(event.at) + this.maxAge <= this.now) return new Rejection(`session \`${event.sessionId}\` started more than ${this.maxAge / 1000} s before event time (the latest \`at\` seen): too old`);
+    if (epochMs(event.at) + this.maxAge <= this.now)
+      return new Rejection(`session \`${event.sessionId}\` started more than ${this.maxAge / 1000} s before event time (the latest \`at\` seen): too old`);
     const variant = this.variants.for(event);
     const type = variant.types.get(event.sessionType, event.channel);
     if (!type.known) this.warn(`unknown session type \`${event.sessionType}\`: using its name as CALL_TYPE`);
-    else if (type.channel !== event.channel) this.warn(`session type \`${event.sessionType}\` is a ${type.channel} type, but session \`${event.sessionId}\` is a ${event.channel}`);
+    else if (type.channel !== event.channel)
+      this.warn(`session type \`${event.sessionType}\` is a ${type.channel} type, but session \`${event.sessionId}\` is a ${event.channel}`);
     const session = new Session(event, sessionTypeAsSeen(variant, event), variant, this.intern);
     if (event.eventId !== undefined) session.remember(event.eventId, signature(event));
     this.sessions.set(event.sessionId, session);
@@ -455,7 +487,12 @@ export class Decider {
   private hold(event: HeldEvent["event"]): Rejection | undefined {
     const t = epochMs(event.at);
     const unknown = `unknown session \`${event.sessionId}\`: no \`started\` event seen`;
-    if (t + this.lateness <= this.now) return new Rejection(this.lateness === 0 ? unknown : `${unknown}, and the event came too late to be held for it (more than the lateness, ${this.lateness / 1000} s, after its \`at\`)`);
+    if (t + this.lateness <= this.now)
+      return new Rejection(
+        this.lateness === 0
+          ? unknown
+          : `${unknown}, and the event came too late to be held for it (more than the lateness, ${this.lateness / 1000} s, after its \`at\`)`,
+      );
     const held = this.held.hold(event, t);
     if (typeof held === "string") return new Rejection(`${unknown}, and ${held}`);
     this.deadlines.set(held, t + this.lateness);
@@ -539,7 +576,9 @@ export class Decider {
       case "all":
         return this.decide(session, "ended", at);
       case "min":
-        return session.consumerMessages >= settings.abandonedMinMessages ? this.decide(session, "ended", at) : none(session, "abandoned_chat_below_message_threshold", at);
+        return session.consumerMessages >= settings.abandonedMinMessages
+          ? this.decide(session, "ended", at)
+          : none(session, "abandoned_chat_below_message_threshold", at);
       case "none": {
         const short = settings.shortAbandonSeconds !== null && epochMs(at) - epochMs(session.startedAt) <= settings.shortAbandonSeconds * 1000;
         return none(session, short ? "short_abandoned_chat" : "abandoned_chat", at);
@@ -564,11 +603,28 @@ export class Decider {
     const crm = v.crm;
     if (settings.appendToOpen && session.endUser !== undefined) {
       const endUser = session.endUser;
-      const target = chooseRecord(callOut("the record store", () => this.store.recordsOf(endUser, session.queue)), crm, settings, at);
+      const target = chooseRecord(
+        callOut("the record store", () => this.store.recordsOf(endUser, session.queue)),
+        crm,
+        settings,
+        at,
+      );
       if (target !== undefined) {
         const { record, reopen } = target;
         if (reopen) callOut("the record store", () => this.store.update(record.recordId, { status: crm.reopenStatus, closedAt: null }));
-        return { sessionId: session.id, decision: "append", recordId: record.recordId, trigger, at, tags: [...session.type.tags], status: reopen ? crm.reopenStatus : record.status, reopened: reopen, policy: v.policy, revision: v.revision, overrides: matched(v) };
+        return {
+          sessionId: session.id,
+          decision: "append",
+          recordId: record.recordId,
+          trigger,
+          at,
+          tags: [...session.type.tags],
+          status: reopen ? crm.reopenStatus : record.status,
+          reopened: reopen,
+          policy: v.policy,
+          revision: v.revision,
+          overrides: matched(v),
+        };
       }
     }
     const title = session.variant.title({
@@ -579,8 +635,22 @@ export class Decider {
       language: session.language,
       startedAt: session.startedAt,
     });
-    const recordId = callOut("the record store", () => this.store.create({ endUser: session.endUser ?? null, queue: session.queue, status: crm.newStatus, createdAt: at, closedAt: null }));
-    return { sessionId: session.id, decision: "create", recordId, trigger, at, title, tags: [...session.type.tags], status: crm.newStatus, policy: v.policy, revision: v.revision, overrides: matched(v) };
+    const recordId = callOut("the record store", () =>
+      this.store.create({ endUser: session.endUser ?? null, queue: session.queue, status: crm.newStatus, createdAt: at, closedAt: null }),
+    );
+    return {
+      sessionId: session.id,
+      decision: "create",
+      recordId,
+      trigger,
+      at,
+      title,
+      tags: [...session.type.tags],
+      status: crm.newStatus,
+      policy: v.policy,
+      revision: v.revision,
+      overrides: matched(v),
+    };
   }
 
   private recordStatus(recordId: string, status: string, at: string): Rejection | undefined {

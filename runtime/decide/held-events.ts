@@ -37,7 +37,8 @@ export class HeldEvents {
   /** Holds the event; or says why it cannot (a bound is reached). */
   hold(event: HeldEvent["event"], atMs: number): HeldEvent | string {
     const mine = this.bySession.get(event.sessionId);
-    if (mine !== undefined && mine.length >= maxHeldPerSession) return `${maxHeldPerSession} of its events are held already (at most ${maxHeldPerSession} a session)`;
+    if (mine !== undefined && mine.length >= maxHeldPerSession)
+      return `${maxHeldPerSession} of its events are held already (at most ${maxHeldPerSession} a session)`;
     if (this.count >= maxHeldInAll) return `${maxHeldInAll} events of sessions not started yet are held already (at most ${maxHeldInAll} in all)`;
     const held = new HeldEvent(event, atMs, ++this.arrivals);
     if (mine === undefined) this.bySession.set(event.sessionId, [held]);

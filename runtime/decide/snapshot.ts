@@ -137,7 +137,9 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     policy: 0,
     policies: versions.list,
     sessions,
-    ended: parts.ended.map((e) => (e.at === undefined ? { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs) } : { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs), at: e.at })),
+    ended: parts.ended.map((e) =>
+      e.at === undefined ? { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs) } : { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs), at: e.at },
+    ),
     held: parts.held.map((h) => ({ order: h.seq, event: structuredClone(h.event) })),
   };
   if (parts.only !== undefined) snapshot.only = [...parts.only];
@@ -152,12 +154,19 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
 export function readSnapshot(source: PolicySource, value: unknown): ReadSnapshot {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new SnapshotError("not a decider snapshot: not a JSON object");
   const format = (value as { format?: unknown }).format;
-  if (format !== snapshotFormat) throw new SnapshotError(`not a decider snapshot this runtime reads: format is ${quoted(format)}, this runtime reads "${snapshotFormat}"`);
+  if (format !== snapshotFormat)
+    throw new SnapshotError(`not a decider snapshot this runtime reads: format is ${quoted(format)}, this runtime reads "${snapshotFormat}"`);
   const problem = snapshotStructureProblem(value);
   if (problem !== undefined) throw new SnapshotError(`decider snapshot ${problem}`);
   const snapshot = value as DeciderSnapshot;
-  if (snapshot.only !== undefined) throw new SnapshotError("decider snapshot at /only: a partial snapshot (of some sessions only): put it into the full one with mergeSnapshot, then restore that");
-  if (snapshot.bundleFormat !== bundleFormat) throw new SnapshotError(`decider snapshot of policies of bundle format ${quoted(snapshot.bundleFormat)}; this runtime runs "${bundleFormat}" bundles: restore it with the runtime that took it`);
+  if (snapshot.only !== undefined)
+    throw new SnapshotError(
+      "decider snapshot at /only: a partial snapshot (of some sessions only): put it into the full one with mergeSnapshot, then restore that",
+    );
+  if (snapshot.bundleFormat !== bundleFormat)
+    throw new SnapshotError(
+      `decider snapshot of policies of bundle format ${quoted(snapshot.bundleFormat)}; this runtime runs "${bundleFormat}" bundles: restore it with the runtime that took it`,
+    );
 
   const given = new Map<string, CompiledPolicy>();
   for (const item of Array.isArray(source) ? source : [source]) {
@@ -168,7 +177,9 @@ export function readSnapshot(source: PolicySource, value: unknown): ReadSnapshot
     const policy = given.get(versionKey(v.name, v.revision));
     if (policy === undefined) {
       const held = [...given.values()].map((p) => `\`${p.name}\` ${p.revision}`).join(", ") || "none";
-      throw new SnapshotError(`decider snapshot at /policies/${i}: policy \`${v.name}\` revision ${v.revision} is not in the bundle(s) given (they hold: ${held}); restore with the bundle its sessions started under as well`);
+      throw new SnapshotError(
+        `decider snapshot at /policies/${i}: policy \`${v.name}\` revision ${v.revision} is not in the bundle(s) given (they hold: ${held}); restore with the bundle its sessions started under as well`,
+      );
     }
     return new Variants(policy);
   });
@@ -185,21 +196,31 @@ export function readSnapshot(source: PolicySource, value: unknown): ReadSnapshot
     return readSession(s, versions, where);
   });
   for (const [i, e] of snapshot.ended.entries()) {
-    if (i > 0 && e.n !== snapshot.ended[i - 1]!.n + 1) throw new SnapshotError(`decider snapshot at /ended/${i}/n: ${e.n} does not follow ${snapshot.ended[i - 1]!.n}`);
+    if (i > 0 && e.n !== snapshot.ended[i - 1]!.n + 1)
+      throw new SnapshotError(`decider snapshot at /ended/${i}/n: ${e.n} does not follow ${snapshot.ended[i - 1]!.n}`);
     if (e.at === undefined) continue;
     unique(e.sessionId, `/ended/${i}/sessionId`);
     time(e.at, `/ended/${i}/at`);
   }
   const held = snapshot.held.map((h, i) => readHeld(h, `/held/${i}`, seen, snapshot));
   const memory = snapshot.timing.endedSessionMemory;
-  if (memory !== null && snapshot.ended.length > memory) throw new SnapshotError(`decider snapshot at /ended: ${snapshot.ended.length} sessions, more than the ended-session memory of ${memory}`);
+  if (memory !== null && snapshot.ended.length > memory)
+    throw new SnapshotError(`decider snapshot at /ended: ${snapshot.ended.length} sessions, more than the ended-session memory of ${memory}`);
   return {
     current: versions[snapshot.policy]!,
-    timing: { lateness: unbounded(snapshot.timing.lateness), maxSessionAge: unbounded(snapshot.timing.maxSessionAge), endedSessionMemory: snapshot.timing.endedSessionMemory },
+    timing: {
+      lateness: unbounded(snapshot.timing.lateness),
+      maxSessionAge: unbounded(snapshot.timing.maxSessionAge),
+      endedSessionMemory: snapshot.timing.endedSessionMemory,
+    },
     now: snapshot.now ?? -Infinity,
     started: snapshot.started,
     sessions,
-    ended: snapshot.ended.map((e) => (e.at === undefined ? { id: e.sessionId, n: e.n, forgetMs: unbounded(e.forgetMs) } : { id: e.sessionId, n: e.n, forgetMs: unbounded(e.forgetMs), at: e.at })),
+    ended: snapshot.ended.map((e) =>
+      e.at === undefined
+        ? { id: e.sessionId, n: e.n, forgetMs: unbounded(e.forgetMs) }
+        : { id: e.sessionId, n: e.n, forgetMs: unbounded(e.forgetMs), at: e.at },
+    ),
     held,
   };
 }
@@ -211,9 +232,13 @@ function readHeld(h: HeldSnapshot, where: string, known: ReadonlySet<string>, sn
   const any = h.event as unknown as SessionEvent;
   if (any.type === "started" || any.type === "record.status") throw new SnapshotError(`decider snapshot at ${where}/event: a \`${any.type}\` is never held`);
   const event = any;
-  if (known.has(event.sessionId)) throw new SnapshotError(`decider snapshot at ${where}/event/sessionId: session \`${event.sessionId.slice(0, 256)}\` has started, its events are not held`);
+  if (known.has(event.sessionId))
+    throw new SnapshotError(`decider snapshot at ${where}/event/sessionId: session \`${event.sessionId.slice(0, 256)}\` has started, its events are not held`);
   const lateness = unbounded(snapshot.timing.lateness);
-  if (snapshot.now !== null && epochMs(event.at) + lateness <= snapshot.now) throw new SnapshotError(`decider snapshot at ${where}/event/at: ${event.at} plus the lateness is not after event time (${snapshot.now}): it would not be held`);
+  if (snapshot.now !== null && epochMs(event.at) + lateness <= snapshot.now)
+    throw new SnapshotError(
+      `decider snapshot at ${where}/event/at: ${event.at} plus the lateness is not after event time (${snapshot.now}): it would not be held`,
+    );
   return { event: structuredClone(event), order: h.order };
 }
 
@@ -222,7 +247,10 @@ function readSession(s: SessionSnapshot, versions: readonly Variants[], where: s
   if (version === undefined) throw new SnapshotError(`decider snapshot at ${where}/policy: no policy ${s.policy} (it lists ${versions.length})`);
   const count = version.policy.overrides.length;
   s.overrides.forEach((o, j) => {
-    if (o >= count || (j > 0 && o <= s.overrides[j - 1]!)) throw new SnapshotError(`decider snapshot at ${where}/overrides/${j}: ${o} is not an override of policy \`${version.policy.name}\` in increasing order (it has ${count})`);
+    if (o >= count || (j > 0 && o <= s.overrides[j - 1]!))
+      throw new SnapshotError(
+        `decider snapshot at ${where}/overrides/${j}: ${o} is not an override of policy \`${version.policy.name}\` in increasing order (it has ${count})`,
+      );
   });
   const variant = version.withOverrides(s.overrides);
   time(s.startedAt, `${where}/startedAt`);
@@ -230,8 +258,10 @@ function readSession(s: SessionSnapshot, versions: readonly Variants[], where: s
   if (s.endedAt !== undefined) time(s.endedAt, `${where}/endedAt`);
   const settings = variant.settings;
   const remembered = Math.max(settings.minConsumerMessages, settings.abandonedMinMessages);
-  if (s.messageTimes !== undefined && s.messageTimes.length > remembered) throw new SnapshotError(`decider snapshot at ${where}/messageTimes: ${s.messageTimes.length} instants, more than the ${remembered} its settings ever keep`);
-  if (s.eventIds !== undefined && s.eventIds.length > eventIdMemory) throw new SnapshotError(`decider snapshot at ${where}/eventIds: more than ${eventIdMemory}`);
+  if (s.messageTimes !== undefined && s.messageTimes.length > remembered)
+    throw new SnapshotError(`decider snapshot at ${where}/messageTimes: ${s.messageTimes.length} instants, more than the ${remembered} its settings ever keep`);
+  if (s.eventIds !== undefined && s.eventIds.length > eventIdMemory)
+    throw new SnapshotError(`decider snapshot at ${where}/eventIds: more than ${eventIdMemory}`);
   const start: Started = { type: "started", sessionId: s.sessionId, at: s.startedAt, channel: s.channel, sessionType: s.sessionType, queue: s.queue };
   if (s.endUser !== undefined) start.endUser = s.endUser;
   if (s.menuPath !== undefined) start.menuPath = s.menuPath;
@@ -272,7 +302,8 @@ export function mergeSnapshot(full: DeciderSnapshot, partial: DeciderSnapshot): 
     ...full.sessions.filter((s) => !covered.has(s.sessionId)).map((s) => ({ s, version: policyOf(full, s.policy) })),
     ...partial.sessions.map((s) => ({ s, version: policyOf(partial, s.policy) })),
   ];
-  const due = (s: SessionSnapshot) => (s.endedAt !== undefined ? epochMs(s.endedAt) + unbounded(partial.timing.lateness) : epochMs(s.startedAt) + unbounded(partial.timing.maxSessionAge));
+  const due = (s: SessionSnapshot) =>
+    s.endedAt !== undefined ? epochMs(s.endedAt) + unbounded(partial.timing.lateness) : epochMs(s.startedAt) + unbounded(partial.timing.maxSessionAge);
   sessions.sort((a, b) => due(a.s) - due(b.s) || a.s.order - b.s.order);
   // the policy list as the decider writes it: the current one, then in the sessions' order
   const current = policyOf(partial, partial.policy);
@@ -281,7 +312,9 @@ export function mergeSnapshot(full: DeciderSnapshot, partial: DeciderSnapshot): 
   // an entry the decider took out of its queue since the full snapshot was of an id it covers
   const ended = [...full.ended.filter((e) => !covered.has(e.sessionId)), ...partial.ended].sort((a, b) => a.n - b.n);
   const heldDue = (h: HeldSnapshot) => epochMs(String((h.event as { at?: unknown }).at)) + unbounded(partial.timing.lateness);
-  const held = [...full.held.filter((h) => !covered.has(String((h.event as { sessionId?: unknown }).sessionId))), ...partial.held].sort((a, b) => heldDue(a) - heldDue(b) || a.order - b.order);
+  const held = [...full.held.filter((h) => !covered.has(String((h.event as { sessionId?: unknown }).sessionId))), ...partial.held].sort(
+    (a, b) => heldDue(a) - heldDue(b) || a.order - b.order,
+  );
   const { only: _only, ...rest } = partial;
   return { ...rest, policy: 0, policies: versions.list, sessions: merged, ended, held };
 }

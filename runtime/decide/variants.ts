@@ -36,7 +36,15 @@ export class Variants {
   private readonly types = new Map<string, SessionTypes>();
 
   constructor(readonly policy: CompiledPolicy) {
-    this.base = { settings: policy.records, title: titleRenderer(policy), types: new SessionTypes(policy), policy: policy.name, revision: policy.revision, overrides: [], crm: policy.crm };
+    this.base = {
+      settings: policy.records,
+      title: titleRenderer(policy),
+      types: new SessionTypes(policy),
+      policy: policy.name,
+      revision: policy.revision,
+      overrides: [],
+      crm: policy.crm,
+    };
     this.conditions = policy.overrides.map((o) => o.condition as CompiledCondition);
     this.titles.set(JSON.stringify(policy.title), this.base.title);
     this.types.set(JSON.stringify(policy.tags), this.base.types);
@@ -95,7 +103,15 @@ export class Variants {
       title = { ...title, ...override.title };
       tags = { ...tags, ...override.tags };
     });
-    return { settings: records, title: this.titleFor(title), types: this.typesFor(tags), policy: policy.name, revision: policy.revision, overrides: matched, crm: policy.crm };
+    return {
+      settings: records,
+      title: this.titleFor(title),
+      types: this.typesFor(tags),
+      policy: policy.name,
+      revision: policy.revision,
+      overrides: matched,
+      crm: policy.crm,
+    };
   }
 
   private titleFor(title: Title): RenderTitle {

@@ -37,9 +37,11 @@ export function eventProblem(value: unknown): string | undefined {
   if (type === undefined) return "missing field `type`";
   if (typeof type !== "string") return "field `type` must be a string";
   if (!isEventType(type)) return `unknown event type \`${type}\``;
-  if (!isTime(event["at"])) return event["at"] === undefined ? "missing field `at`" : `field \`at\` must be an RFC 3339 time with a zone, from ${timeRange.from} to ${timeRange.to}`;
+  if (!isTime(event["at"]))
+    return event["at"] === undefined ? "missing field `at`" : `field \`at\` must be an RFC 3339 time with a zone, from ${timeRange.from} to ${timeRange.to}`;
   const eventId = event["eventId"];
-  if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || tooLong(eventId))) return `field \`eventId\` must be a non-empty string of at most ${idLimit} characters`;
+  if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || tooLong(eventId)))
+    return `field \`eventId\` must be a non-empty string of at most ${idLimit} characters`;
   return fieldsOf[type](event);
 }
 

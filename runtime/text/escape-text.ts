@@ -35,7 +35,11 @@ export function escapeText(text: string): string {
 }
 
 function needsWork(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xad && (code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff) || isFormat(code)));
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code < 0xa0) ||
+    (code >= 0xad && (code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff) || isFormat(code)))
+  );
 }
 
 function hex(point: number): string {

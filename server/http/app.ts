@@ -47,7 +47,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const given = Buffer.from(request.headers.authorization ?? "");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       reply.header("www-authenticate", 'Bearer realm="crm-policy"');
-      return sendError(reply, 401, "unauthorized", request.headers.authorization === undefined ? "this server needs `Authorization: Bearer TOKEN`" : "wrong bearer token");
+      return sendError(
+        reply,
+        401,
+        "unauthorized",
+        request.headers.authorization === undefined ? "this server needs `Authorization: Bearer TOKEN`" : "wrong bearer token",
+      );
     }
   });
   app.addHook("onResponse", async (request, reply) => {

@@ -27,7 +27,9 @@ export function parseBatch(body: string, jsonLines: boolean): BatchItem[] | { er
   try {
     value = JSON.parse(body);
   } catch (error) {
-    return { error: `the body is not JSON (${(error as Error).message}); send a JSON array of events, or JSON Lines as application/x-ndjson to have bad lines rejected one by one` };
+    return {
+      error: `the body is not JSON (${(error as Error).message}); send a JSON array of events, or JSON Lines as application/x-ndjson to have bad lines rejected one by one`,
+    };
   }
   if (Array.isArray(value)) return value.map((item, i) => ({ line: i + 1, value: item }));
   return [{ line: 1, value }];

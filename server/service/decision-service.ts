@@ -14,7 +14,9 @@ export interface ServiceHooks {
 }
 
 /** GET /v1/sessions/{id}. */
-export type SessionView = { sessionId: string; state: "ended"; revision: string } | { sessionId: string; state: "in_flight"; revision: string; progress: SessionState | undefined; events: unknown[] };
+export type SessionView =
+  | { sessionId: string; state: "ended"; revision: string }
+  | { sessionId: string; state: "in_flight"; revision: string; progress: SessionState | undefined; events: unknown[] };
 
 /** How many ended sessions are remembered, per revision and in the store, to spot redeliveries. */
 export const keepEnded = 65_536;
@@ -174,7 +176,12 @@ export class DecisionService {
         this.store.sessionEvent(own, event);
       }
     }
-    this.closedByTime(revision, outcomes.filter((o) => o !== result), own, expected);
+    this.closedByTime(
+      revision,
+      outcomes.filter((o) => o !== result),
+      own,
+      expected,
+    );
     if (result instanceof Rejection) return this.refused(line, result);
     return this.outcome(line, result);
   }

@@ -68,7 +68,14 @@ export class SqliteRecordStore implements RecordStore {
   }
 
   add(record: CrmRecord): void {
-    this.insert.run(record.recordId, typeof record.endUser === "string" ? record.endUser : null, record.queue, record.status, record.createdAt, record.closedAt);
+    this.insert.run(
+      record.recordId,
+      typeof record.endUser === "string" ? record.endUser : null,
+      record.queue,
+      record.status,
+      record.createdAt,
+      record.closedAt,
+    );
   }
 }
 

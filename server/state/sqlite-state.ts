@@ -46,7 +46,8 @@ export class SqliteStateStore implements StateStore {
     this.db = new Sqlite(options.path);
     this.keepEnded = options.keepEnded;
     const version = this.db.pragma("user_version", { simple: true }) as number;
-    if (version > layoutVersion) throw new Error(`state database ${options.path} has layout ${version}; this crm-policy reads layout ${layoutVersion}: upgrade crm-policy`);
+    if (version > layoutVersion)
+      throw new Error(`state database ${options.path} has layout ${version}; this crm-policy reads layout ${layoutVersion}: upgrade crm-policy`);
     if (options.path !== ":memory:") this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
     this.db.exec(schema);
@@ -120,7 +121,9 @@ export class SqliteStateStore implements StateStore {
   }
 
   eventsOf(sessionId: string): unknown[] {
-    const started = this.db.prepare("SELECT started FROM sessions WHERE session_id = ? AND ended_seq IS NULL").get(sessionId) as { started: string } | undefined;
+    const started = this.db.prepare("SELECT started FROM sessions WHERE session_id = ? AND ended_seq IS NULL").get(sessionId) as
+      | { started: string }
+      | undefined;
     if (started === undefined) return [];
     return [JSON.parse(started.started) as unknown, ...this.q.eventsOf.all(sessionId).map((row) => JSON.parse(row.event) as unknown)];
   }

@@ -17,17 +17,33 @@ interface Removal {
 }
 
 const removals: Removal[] = [
-  { file: "runtime/decide/decider.ts", site: "Decider.receive on the event type", remove: 'case "message":\n        return this.message(session, event.from, event.at, event.eventId !== undefined);\n' },
+  {
+    file: "runtime/decide/decider.ts",
+    site: "Decider.receive on the event type",
+    remove: 'case "message":\n        return this.message(session, event.from, event.at, event.eventId !== undefined);\n',
+  },
   { file: "runtime/decide/decider.ts", site: "abandoned chats setting", remove: 'case "all":\n        return this.decide(session, "ended", at);\n' },
-  { file: "runtime/events/check-event.ts", site: "event fields by event type", remove: '  connected: (event) => sessionId(event),\n' },
-  { file: "runtime/title/render-title.ts", site: "title variable getters", remove: "  LANGUAGE: () => (input) => (input.language === undefined ? \"\" : plainLine(input.language)),\n" },
-  { file: "runtime/tags/tag-forms.ts", site: "tag styles", remove: "    case \"verbatim\": // Freshdesk: unchanged\n      tag = plainLine(name);\n      break;\n" },
+  { file: "runtime/events/check-event.ts", site: "event fields by event type", remove: "  connected: (event) => sessionId(event),\n" },
+  {
+    file: "runtime/title/render-title.ts",
+    site: "title variable getters",
+    remove: '  LANGUAGE: () => (input) => (input.language === undefined ? "" : plainLine(input.language)),\n',
+  },
+  {
+    file: "runtime/tags/tag-forms.ts",
+    site: "tag styles",
+    remove: '    case "verbatim": // Freshdesk: unchanged\n      tag = plainLine(name);\n      break;\n',
+  },
   { file: "runtime/conditions/evaluate.ts", site: "outcome attributes", remove: '      case "appendedTo":\n' },
   { file: "reference/tags.ts", site: "reference tag styles", remove: "  verbatim: (sessionType) => clean(sessionType),\n" },
   { file: "reference/titles.ts", site: "reference title variables", remove: '    LANGUAGE: clean(start.language ?? ""),\n' },
   { file: "reference/conditions.ts", site: "reference condition attributes", remove: "  anonymous: (session) => session.endUser === undefined,\n" },
   { file: "compiler/conditions/attributes.ts", site: "outcome attribute types", remove: '  appendedTo: "string",\n' },
-  { file: "verify/observe.ts", site: "trace observer on the event type", remove: 'case "assigned":\n        facts.assigned = true;\n        session.index.assigned ??= index;\n        return;\n' },
+  {
+    file: "verify/observe.ts",
+    site: "trace observer on the event type",
+    remove: 'case "assigned":\n        facts.assigned = true;\n        session.index.assigned ??= index;\n        return;\n',
+  },
 ];
 
 const config = ts.getParsedCommandLineOfConfigFile(join(projectRoot, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
@@ -41,7 +57,7 @@ function errorsWith(file: string, text: string): string[] {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, language, onError) =>
-    name === path ? ts.createSourceFile(name, text, language) : base.getSourceFile(name) ?? getSourceFile(name, language, onError);
+    name === path ? ts.createSourceFile(name, text, language) : (base.getSourceFile(name) ?? getSourceFile(name, language, onError));
   const program = ts.createProgram(config!.fileNames, options, host, base);
   const source = program.getSourceFile(path);
   if (source === undefined) throw new Error(`${file} is not in the program`);

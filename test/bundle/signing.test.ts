@@ -64,7 +64,9 @@ describe("a signed bundle", () => {
   });
 
   it("is refused when signed by a key not trusted, naming that key", () => {
-    expect(outcome(signedText(stranger), [oldKey.publicPem])).toBe(`bundle is signed by key \`${stranger.id}\`, which is not trusted here (trusted: \`${oldKey.id}\`)`);
+    expect(outcome(signedText(stranger), [oldKey.publicPem])).toBe(
+      `bundle is signed by key \`${stranger.id}\`, which is not trusted here (trusted: \`${oldKey.id}\`)`,
+    );
   });
 
   it("is refused when its signature does not verify, naming the key", () => {
@@ -72,14 +74,18 @@ describe("a signed bundle", () => {
     const bytes = Buffer.from(bundle.signature.value, "base64");
     bytes[10] = (bytes[10] ?? 0) ^ 1;
     const text = canonicalJson({ ...bundle, signature: { ...bundle.signature, value: bytes.toString("base64") } });
-    expect(outcome(text, [oldKey.publicPem])).toBe(`bundle signature by key \`${oldKey.id}\` does not verify: the signature is damaged or was not made with that key`);
+    expect(outcome(text, [oldKey.publicPem])).toBe(
+      `bundle signature by key \`${oldKey.id}\` does not verify: the signature is damaged or was not made with that key`,
+    );
     // the trusted key's id on another key's signature: the bytes decide, not the id
     const forged = JSON.parse(signedText(stranger)) as PolicyBundle & { signature: { keyId: string } };
     expect(outcome(canonicalJson({ ...forged, signature: { ...forged.signature, keyId: oldKey.id } }), [oldKey.publicPem])).toMatch(/does not verify/);
   });
 
   it("is refused when its signature covers another digest, naming the key", () => {
-    const other = JSON.parse(signedText(oldKey, { ...unsigned, compiler: "crm-policy 0.0.9", digest: bundleDigest({ ...unsigned, compiler: "crm-policy 0.0.9" }) })) as PolicyBundle;
+    const other = JSON.parse(
+      signedText(oldKey, { ...unsigned, compiler: "crm-policy 0.0.9", digest: bundleDigest({ ...unsigned, compiler: "crm-policy 0.0.9" }) }),
+    ) as PolicyBundle;
     const moved = canonicalJson({ ...unsigned, signature: other.signature });
     expect(outcome(moved, [oldKey.publicPem])).toBe(
       `bundle signature by key \`${oldKey.id}\` is over digest ${other.digest}, not this bundle's ${unsigned.digest}: the bundle was changed after signing`,
@@ -91,7 +97,9 @@ describe("a signed bundle", () => {
 
   it("changed and its digest recomputed: refused with keys, accepted without (integrity only, as the README says)", () => {
     const tampered = tamperedWithDigestRecomputed(signedText(oldKey));
-    expect(outcome(tampered, [oldKey.publicPem])).toMatch(new RegExp(`^bundle signature by key \`${oldKey.id}\` is over digest sha256:[0-9a-f]{64}, not this bundle's`));
+    expect(outcome(tampered, [oldKey.publicPem])).toMatch(
+      new RegExp(`^bundle signature by key \`${oldKey.id}\` is over digest sha256:[0-9a-f]{64}, not this bundle's`),
+    );
     expect(outcome(tampered)).toBe("loaded");
     const readme = readFileSync("README.md", "utf8");
     expect(readme).toContain("**Without trusted keys, `loadBundle` checks integrity only.**");
@@ -123,7 +131,9 @@ describe("key rotation: two keys trusted at once", () => {
     expect(outcome(signedText(oldKey), both)).toBe("loaded");
     expect(outcome(signedText(newKey), both)).toBe("loaded");
     expect(outcome(signedText(newKey), [newKey.publicPem])).toBe("loaded");
-    expect(outcome(signedText(oldKey), [newKey.publicPem])).toMatch(new RegExp(`signed by key \`${oldKey.id}\`, which is not trusted here \\(trusted: \`${newKey.id}\`\\)`));
+    expect(outcome(signedText(oldKey), [newKey.publicPem])).toMatch(
+      new RegExp(`signed by key \`${oldKey.id}\`, which is not trusted here \\(trusted: \`${newKey.id}\`\\)`),
+    );
   });
 
   it("reads a trust folder of several public keys", () => {

@@ -98,9 +98,22 @@ describe("a fifth CRM added to the catalog", () => {
 
   it("is compiled, run by the runtime, and agrees with the reference", () => {
     expect(crmPolicy("compile", "hubspot.yaml", "--out", "bundle.json").status).toBe(0);
-    const run = crmPolicy("simulate", "--policy", "bundle.json", "--name", "hubspot-support", "--events", "examples/sessions.jsonl", "--records", "examples/records.jsonl");
+    const run = crmPolicy(
+      "simulate",
+      "--policy",
+      "bundle.json",
+      "--name",
+      "hubspot-support",
+      "--events",
+      "examples/sessions.jsonl",
+      "--records",
+      "examples/records.jsonl",
+    );
     expect(run.status).toBe(0);
-    const decisions = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { decision: string; tags?: string[]; status?: string; title?: string });
+    const decisions = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { decision: string; tags?: string[]; status?: string; title?: string });
     const created = decisions.filter((d) => d.decision === "create");
     expect(created.length).toBeGreaterThan(0);
     for (const d of created) {
@@ -110,10 +123,15 @@ describe("a fifth CRM added to the catalog", () => {
       expect([...(d.title ?? "")].length).toBeLessThanOrEqual(40);
     }
 
-    const records = readFileSync(join(dir, "examples", "records.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as CrmRecord);
+    const records = readFileSync(join(dir, "examples", "records.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as CrmRecord);
     const revision = "sha256:" + createHash("sha256").update(policyText).digest("hex");
     const reference = new ReferenceInterpreter(parse(policyText) as RecordCreationPolicy, loadCatalog(join(dir, "catalog")), records, revision);
-    const events = readFileSync(join(dir, "examples", "sessions.jsonl"), "utf8").trim().split("\n");
+    const events = readFileSync(join(dir, "examples", "sessions.jsonl"), "utf8")
+      .trim()
+      .split("\n");
     const outcomes = [...events.flatMap((line) => reference.receive(JSON.parse(line))), ...reference.flush()];
     const expected = outcomes.flatMap((o) => ("decision" in o ? [o.decision] : []));
     expect(decisions).toEqual(expected);

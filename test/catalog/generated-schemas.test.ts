@@ -53,7 +53,10 @@ describe("the catalog's own schema", () => {
 
   it("refuses a condition attribute that reads a field in no known way", () => {
     const documents = readCatalogDocuments(catalogDir);
-    const problems = catalogProblems(catalogDir, { ...documents, conditionAttributes: { attributes: [{ name: "region", field: "region", reads: "length", required: false, description: "x" }] } });
+    const problems = catalogProblems(catalogDir, {
+      ...documents,
+      conditionAttributes: { attributes: [{ name: "region", field: "region", reads: "length", required: false, description: "x" }] },
+    });
     expect(problems).toEqual(["catalog/condition-attributes.json: /attributes/0/reads: must be equal to one of the allowed values"]);
   });
 

@@ -13,14 +13,33 @@ const at = { start: 0, end: 0 };
 
 /** Texts that sessions below also carry, so comparisons hold about as often as not. */
 const queues = ["Billing", "Billing/EU", "Billing/EU/VIP", "Sales", "sales", ""];
-const texts = [...queues, "voice", "chat", "Voice Inbound (IVR)", "Messaging (WhatsApp)", "en", "de", "+4930123456", 'a"b\\c\n\t', "ü🙂", "\u0007", "\ud800", "Billing > Invoices"];
+const texts = [
+  ...queues,
+  "voice",
+  "chat",
+  "Voice Inbound (IVR)",
+  "Messaging (WhatsApp)",
+  "en",
+  "de",
+  "+4930123456",
+  'a"b\\c\n\t',
+  "ü🙂",
+  "\u0007",
+  "\ud800",
+  "Billing > Invoices",
+];
 const patterns = ["*", "**", "", "Billing*", "*EU*", "Billing/*", "?ales", "*/EU/*", "B?lling/E?", "*a*a*", "ü?", "*🙂", "Voice * (*)"];
 
-const stringArb: fc.Arbitrary<ScalarLiteral> = fc.oneof(fc.constantFrom(...texts, ...patterns), fc.string({ maxLength: 4 })).map((value) => ({ kind: "string", value, ...at }));
-const integerArb: fc.Arbitrary<ScalarLiteral> = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER)).map((value) => ({ kind: "integer", value: value === 0 ? 0 : value, ...at }));
+const stringArb: fc.Arbitrary<ScalarLiteral> = fc
+  .oneof(fc.constantFrom(...texts, ...patterns), fc.string({ maxLength: 4 }))
+  .map((value) => ({ kind: "string", value, ...at }));
+const integerArb: fc.Arbitrary<ScalarLiteral> = fc
+  .oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER))
+  .map((value) => ({ kind: "integer", value: value === 0 ? 0 : value, ...at }));
 const booleanArb: fc.Arbitrary<ScalarLiteral> = fc.boolean().map((value) => ({ kind: "boolean", value, ...at }));
 const scalarArb = fc.oneof({ weight: 4, arbitrary: stringArb }, { weight: 1, arbitrary: integerArb }, { weight: 1, arbitrary: booleanArb });
-const listArb = (item: fc.Arbitrary<ScalarLiteral>): fc.Arbitrary<ListLiteral> => fc.array(item, { maxLength: 3 }).map((items) => ({ kind: "list", items, ...at }));
+const listArb = (item: fc.Arbitrary<ScalarLiteral>): fc.Arbitrary<ListLiteral> =>
+  fc.array(item, { maxLength: 3 }).map((items) => ({ kind: "list", items, ...at }));
 
 /** Every attribute a condition can name: the session's and (in an `expect`'s `always`) the outcome's. */
 const knownAttributes = [...conditionAttributes, ...outcomeAttributes];
@@ -28,14 +47,25 @@ const knownAttributes = [...conditionAttributes, ...outcomeAttributes];
 /** Known attributes only (lowering needs them), or any identifier too (for the parser and printer). */
 const attributeArb = (unknown: boolean): fc.Arbitrary<Operand> =>
   (unknown
-    ? fc.oneof(fc.constantFrom(...knownAttributes), fc.constantFrom("x", "Channel", "android", "order", "notes", "inbox", "trueish", "falsehood", "matches_", "in2", "_", "startsWithX"))
+    ? fc.oneof(
+        fc.constantFrom(...knownAttributes),
+        fc.constantFrom("x", "Channel", "android", "order", "notes", "inbox", "trueish", "falsehood", "matches_", "in2", "_", "startsWithX"),
+      )
     : fc.constantFrom(...knownAttributes)
   ).map((name) => ({ kind: "attribute", name, ...at }));
 
 const operandArb = (unknown: boolean): fc.Arbitrary<Operand> =>
   fc.oneof({ weight: 3, arbitrary: attributeArb(unknown) }, { weight: 2, arbitrary: scalarArb }, { weight: 1, arbitrary: listArb(scalarArb) });
 
-const comparison = (operator: ComparisonOperator, left: Operand, right: Operand): Comparison => ({ kind: "comparison", operator, operatorStart: 0, operatorEnd: 0, left, right, ...at });
+const comparison = (operator: ComparisonOperator, left: Operand, right: Operand): Comparison => ({
+  kind: "comparison",
+  operator,
+  operatorStart: 0,
+  operatorEnd: 0,
+  left,
+  right,
+  ...at,
+});
 
 const stringOf = (values: readonly string[]): fc.Arbitrary<ScalarLiteral> => fc.constantFrom(...values).map((value) => ({ kind: "string", value, ...at }));
 const countArb: fc.Arbitrary<ScalarLiteral> = fc.integer({ min: -1, max: 4 }).map((value) => ({ kind: "integer", value: value === 0 ? 0 : value, ...at }));
@@ -54,11 +84,17 @@ const outcomeComparisonArb: fc.Arbitrary<Condition> = fc.oneof(
       const values = name === "decision" ? decisions : name === "trigger" ? triggers : reasons;
       const value = stringOf([...values, "created"]);
       const attribute: Operand = { kind: "attribute", name, ...at };
-      return (op === "in" || op === "not in" ? listArb(value) : value).map((right) => comparison(op, attribute, right)).map((c) => (pick % 7 === 0 ? { ...c, left: c.right, right: c.left } : c));
+      return (op === "in" || op === "not in" ? listArb(value) : value)
+        .map((right) => comparison(op, attribute, right))
+        .map((c) => (pick % 7 === 0 ? { ...c, left: c.right, right: c.left } : c));
     }),
-  fc.record({ name: fc.constantFrom(...booleanOutcomes), op: fc.constantFrom("==", "!=" as const), value: booleanArb }).map(({ name, op, value }) => comparison(op, { kind: "attribute", name, ...at }, value)),
+  fc
+    .record({ name: fc.constantFrom(...booleanOutcomes), op: fc.constantFrom("==", "!=" as const), value: booleanArb })
+    .map(({ name, op, value }) => comparison(op, { kind: "attribute", name, ...at }, value)),
   fc.constantFrom(...booleanOutcomes).map((name): Condition => ({ kind: "attribute", name, ...at })),
-  fc.record({ op: fc.constantFrom("==", "!=", "startsWith", "contains" as const), value: stringOf(["", "sim-1", "R1", "sim"]) }).map(({ op, value }) => comparison(op, { kind: "attribute", name: "appendedTo", ...at }, value)),
+  fc
+    .record({ op: fc.constantFrom("==", "!=", "startsWith", "contains" as const), value: stringOf(["", "sim-1", "R1", "sim"]) })
+    .map(({ op, value }) => comparison(op, { kind: "attribute", name: "appendedTo", ...at }, value)),
 );
 
 /**
@@ -71,7 +107,12 @@ const comparisonArb = (unknown: boolean): fc.Arbitrary<Condition> =>
     {
       weight: 4,
       arbitrary: fc
-        .record({ name: fc.constantFrom(...conditionAttributes.filter((a) => a !== "anonymous")), op: fc.constantFrom(...comparisonOperators), value: stringArb, list: listArb(stringArb) })
+        .record({
+          name: fc.constantFrom(...conditionAttributes.filter((a) => a !== "anonymous")),
+          op: fc.constantFrom(...comparisonOperators),
+          value: stringArb,
+          list: listArb(stringArb),
+        })
         .map(({ name, op, value, list }) => comparison(op, { kind: "attribute", name, ...at }, op === "in" || op === "not in" ? list : value)),
     },
     {
@@ -80,7 +121,12 @@ const comparisonArb = (unknown: boolean): fc.Arbitrary<Condition> =>
         .record({ op: fc.constantFrom("==", "!=", "in", "not in" as const), value: booleanArb, list: listArb(booleanArb) })
         .map(({ op, value, list }) => comparison(op, { kind: "attribute", name: "anonymous", ...at }, op === "in" || op === "not in" ? list : value)),
     },
-    { weight: 2, arbitrary: fc.record({ op: fc.constantFrom(...comparisonOperators), left: operandArb(unknown), right: operandArb(unknown) }).map(({ op, left, right }) => comparison(op, left, right)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ op: fc.constantFrom(...comparisonOperators), left: operandArb(unknown), right: operandArb(unknown) })
+        .map(({ op, left, right }) => comparison(op, left, right)),
+    },
   );
 
 /** Syntax trees with every span 0: what the printer, the lowering and the evaluators take. */
@@ -94,7 +140,9 @@ export const conditionArb = (options: { unknownAttributes?: boolean } = {}): fc.
       { weight: 2, arbitrary: tie("condition").map((operand): Condition => ({ kind: "not", operand, ...at })) },
       {
         weight: 3,
-        arbitrary: fc.record({ kind: fc.constantFrom("and" as const, "or" as const), left: tie("condition"), right: tie("condition") }).map(({ kind, left, right }): Condition => ({ kind, left, right, ...at })),
+        arbitrary: fc
+          .record({ kind: fc.constantFrom("and" as const, "or" as const), left: tie("condition"), right: tie("condition") })
+          .map(({ kind, left, right }): Condition => ({ kind, left, right, ...at })),
       },
     ),
   })).condition;
@@ -115,7 +163,12 @@ export const outcomeArb: fc.Arbitrary<OutcomeValues> = fc
     consumerMessages: fc.nat(4),
     appendedTo: fc.constantFrom("R1", "sim-1"),
   })
-  .map((o) => ({ ...o, trigger: o.decision === "none" ? "" : o.trigger, reason: o.decision === "none" ? o.reason : "", appendedTo: o.decision === "append" ? o.appendedTo : "" }));
+  .map((o) => ({
+    ...o,
+    trigger: o.decision === "none" ? "" : o.trigger,
+    reason: o.decision === "none" ? o.reason : "",
+    appendedTo: o.decision === "append" ? o.appendedTo : "",
+  }));
 
 export const sessionArb: fc.Arbitrary<SessionAttributes> = fc.record(
   {
@@ -166,8 +219,7 @@ export function renderLoosely(condition: Condition, noise: readonly number[]): s
         return wrap(c.left, false) + space() + "or" + space() + wrap(c.right, c.right.kind === "or");
       case "and":
         return wrap(c.left, c.left.kind === "or") + space() + "and" + space() + wrap(c.right, c.right.kind === "or" || c.right.kind === "and");
-      case "not":
-      {
+      case "not": {
         const inner = wrap(c.operand, c.operand.kind === "or" || c.operand.kind === "and");
         return "not" + (inner.startsWith("(") && pick(2) === 0 ? "" : space()) + inner;
       }

@@ -31,18 +31,33 @@ function wellFormed(text: string) {
 
 describe("analyzeCondition never throws", () => {
   it("on any text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40, unit: "binary" }), (text) => void wellFormed(text)), { numRuns: runs(1000) });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40, unit: "binary" }), (text) => void wellFormed(text)),
+      { numRuns: runs(1000) },
+    );
   });
 
   it("on conditions with a character added, removed or changed", () => {
     const chars = ['"', "(", ")", "[", "]", ",", "=", "!", "\\", " ", "a", "n", "0", "-", "'", "*", "\n"];
     fc.assert(
-      fc.property(conditionArb({ unknownAttributes: true }), fc.array(fc.nat(1000), { maxLength: 20 }), fc.nat(), fc.constantFrom(...chars), fc.nat(2), (tree, noise, where, char, how) => {
-        const text = renderLoosely(tree, noise);
-        const at = where % (text.length + 1);
-        const changed = how === 0 ? text.slice(0, at) + char + text.slice(at) : how === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + char + text.slice(at + 1);
-        wellFormed(changed);
-      }),
+      fc.property(
+        conditionArb({ unknownAttributes: true }),
+        fc.array(fc.nat(1000), { maxLength: 20 }),
+        fc.nat(),
+        fc.constantFrom(...chars),
+        fc.nat(2),
+        (tree, noise, where, char, how) => {
+          const text = renderLoosely(tree, noise);
+          const at = where % (text.length + 1);
+          const changed =
+            how === 0
+              ? text.slice(0, at) + char + text.slice(at)
+              : how === 1
+                ? text.slice(0, at) + text.slice(at + 1)
+                : text.slice(0, at) + char + text.slice(at + 1);
+          wellFormed(changed);
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -77,7 +92,10 @@ describe("condition-constant is sound", () => {
           if (node === undefined) continue;
           const claimed = / always true/.test(p.message);
           expect(/ always (true|false)/.test(p.message)).toBe(true);
-          const extremes = [{ ...outcomes[0]!, consumerMessages: 0 }, { ...outcomes[0]!, consumerMessages: 1000 }];
+          const extremes = [
+            { ...outcomes[0]!, consumerMessages: 0 },
+            { ...outcomes[0]!, consumerMessages: 1000 },
+          ];
           const starts = [...sessions, { ...sessions[0]!, channel: "voice", endUser: undefined }, { ...sessions[0]!, channel: "chat", endUser: "u" }];
           // each session with its own outcome, and with a count at either extreme
           starts.forEach((s, i) => {
@@ -103,7 +121,9 @@ describe("limits", () => {
     expect(wellFormed("(".repeat(depth) + "anonymous" + ")".repeat(depth))).toEqual([]);
     expect(wellFormed("not ".repeat(depth) + "anonymous")).toEqual([]);
     expect(wellFormed("not (".repeat(depth / 2) + "anonymous" + ")".repeat(depth / 2))).toEqual([]);
-    expect(wellFormed("(".repeat(depth + 1) + "anonymous" + ")".repeat(depth + 1)).map((p) => `${p.code} ${p.start}-${p.end}`)).toEqual([`condition-syntax ${depth}-${depth + 1}`]);
+    expect(wellFormed("(".repeat(depth + 1) + "anonymous" + ")".repeat(depth + 1)).map((p) => `${p.code} ${p.start}-${p.end}`)).toEqual([
+      `condition-syntax ${depth}-${depth + 1}`,
+    ]);
     expect(wellFormed("not ".repeat(depth + 1) + "anonymous").map((p) => p.code)).toEqual(["condition-syntax"]);
   });
 

@@ -106,21 +106,23 @@ describe("evaluateCondition on lowerCondition equals referenceCondition", () => 
 
 describe("lowerCondition", () => {
   it("flattens chains, drops spans and parentheses, and writes a bare boolean as == true", () => {
-    expect(lowerCondition(parsed('a_ == 1 or (channel == "voice" and (anonymous and queue in ["a"])) or not true'.replace("a_ == 1", 'queue == "x"')))).toEqual({
-      op: "or",
-      args: [
-        { op: "==", left: { attribute: "queue" }, right: { value: "x" } },
-        {
-          op: "and",
-          args: [
-            { op: "==", left: { attribute: "channel" }, right: { value: "voice" } },
-            { op: "==", left: { attribute: "anonymous" }, right: { value: true } },
-            { op: "in", left: { attribute: "queue" }, right: { value: ["a"] } },
-          ],
-        },
-        { op: "not", arg: { op: "==", left: { value: true }, right: { value: true } } },
-      ],
-    });
+    expect(lowerCondition(parsed('a_ == 1 or (channel == "voice" and (anonymous and queue in ["a"])) or not true'.replace("a_ == 1", 'queue == "x"')))).toEqual(
+      {
+        op: "or",
+        args: [
+          { op: "==", left: { attribute: "queue" }, right: { value: "x" } },
+          {
+            op: "and",
+            args: [
+              { op: "==", left: { attribute: "channel" }, right: { value: "voice" } },
+              { op: "==", left: { attribute: "anonymous" }, right: { value: true } },
+              { op: "in", left: { attribute: "queue" }, right: { value: ["a"] } },
+            ],
+          },
+          { op: "not", arg: { op: "==", left: { value: true }, right: { value: true } } },
+        ],
+      },
+    );
   });
 
   it("refuses an unknown attribute: conditions are checked before they are lowered", () => {

@@ -24,13 +24,15 @@ describe("globMatch", () => {
   });
 
   it("agrees with the reference on segments longer than one 32-bit word", () => {
-    const text = (chars: string[], minLength: number, maxLength: number) => fc.array(fc.constantFrom(...chars), { minLength, maxLength }).map((cs) => cs.join(""));
+    const text = (chars: string[], minLength: number, maxLength: number) =>
+      fc.array(fc.constantFrom(...chars), { minLength, maxLength }).map((cs) => cs.join(""));
     let matched = 0;
     fc.assert(
       // the subject holds the segment (its `?`s filled in), then maybe one character is changed
       fc.property(text(["a", "a", "?", "b"], 30, 70), text(["a", "b"], 0, 40), text(["a", "b"], 0, 40), fc.option(fc.nat()), (middle, before, after, flip) => {
         let subject = before + middle.replace(/\?/g, "b") + after;
-        if (flip !== null) subject = subject.slice(0, flip % subject.length) + (subject[flip % subject.length] === "a" ? "b" : "a") + subject.slice((flip % subject.length) + 1);
+        if (flip !== null)
+          subject = subject.slice(0, flip % subject.length) + (subject[flip % subject.length] === "a" ? "b" : "a") + subject.slice((flip % subject.length) + 1);
         for (const pattern of ["*" + middle + "*", "*" + middle, middle + "*", "a*" + middle + "*b", "*" + middle + "*" + middle.slice(0, 33)]) {
           const inside = globMatch(pattern, subject);
           expect(inside).toBe(referenceGlob(pattern, subject));

@@ -52,7 +52,17 @@ describe("the grammar is unambiguous", () => {
   });
 
   it("gives one parse where precedence decides", () => {
-    for (const text of ["a or b and c", "not a and b", "not a == b", "a and b or c and d", "not not a or not b", "x not in [] and not y in []", "((a)) or (b and (c or d))", "not n < 1 or n >= -2 and m<=m", "1 > n and not (n > 1)"])
+    for (const text of [
+      "a or b and c",
+      "not a and b",
+      "not a == b",
+      "a and b or c and d",
+      "not not a or not b",
+      "x not in [] and not y in []",
+      "((a)) or (b and (c or d))",
+      "not n < 1 or n >= -2 and m<=m",
+      "1 > n and not (n > 1)",
+    ])
       expect(allParses(text).length, text).toBe(1);
   });
 });

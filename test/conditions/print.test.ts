@@ -56,7 +56,8 @@ describe("printCondition", () => {
       fc.property(conditionArb({ unknownAttributes: true }), (tree) => {
         const text = printCondition(tree);
         for (const node of nodes(parsed(text))) {
-          const printed = node.kind === "list" || node.kind === "string" || node.kind === "integer" || node.kind === "boolean" ? printLiteral(node) : printCondition(node);
+          const printed =
+            node.kind === "list" || node.kind === "string" || node.kind === "integer" || node.kind === "boolean" ? printLiteral(node) : printCondition(node);
           const slice = text.slice(node.start, node.end);
           expect([printed, `(${printed})`]).toContain(slice);
           if (slice !== printed) expect(node.kind === "and" || node.kind === "or").toBe(true);

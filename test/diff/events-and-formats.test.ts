@@ -70,7 +70,8 @@ describe("diff formats", () => {
     const r = await runCli([...args, "--format", "json"]);
     expect(r.code).toBe(1);
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    for (const name of ["record", "session-event", "decision"]) ajv.addSchema(JSON.parse(readFileSync(join(projectRoot, "schemas", `${name}.v1.schema.json`), "utf8")));
+    for (const name of ["record", "session-event", "decision"])
+      ajv.addSchema(JSON.parse(readFileSync(join(projectRoot, "schemas", `${name}.v1.schema.json`), "utf8")));
     const validate = ajv.compile(JSON.parse(readFileSync(join(projectRoot, "schemas", "diff.v1.schema.json"), "utf8")));
     const value = JSON.parse(r.stdout);
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);

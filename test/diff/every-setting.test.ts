@@ -58,11 +58,19 @@ interface Row {
 }
 
 const rows: Row[] = [
-  ...Object.entries(settingEdits).map(([path, edit]) => ({ name: path, edit, reported: (d: PolicyDiff) => d.settings?.base.some((c) => c.path === path) ?? false, rule: ruleOf(path).name })),
+  ...Object.entries(settingEdits).map(([path, edit]) => ({
+    name: path,
+    edit,
+    reported: (d: PolicyDiff) => d.settings?.base.some((c) => c.path === path) ?? false,
+    rule: ruleOf(path).name,
+  })),
   {
     name: "an override added",
     edit: (p) => p.overrides!.push({ when: 'channel == "chat" and queue == "Main"', records: { chats: { minConsumerMessages: 0 } } }),
-    reported: (d) => d.settings?.overrides.some((o) => o.change === "added" && o.after?.index === 3 && o.settings.some((c) => c.path === "records.chats.minConsumerMessages")) ?? false,
+    reported: (d) =>
+      d.settings?.overrides.some(
+        (o) => o.change === "added" && o.after?.index === 3 && o.settings.some((c) => c.path === "records.chats.minConsumerMessages"),
+      ) ?? false,
     rule: threshold,
   },
   {

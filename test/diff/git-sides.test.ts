@@ -21,7 +21,8 @@ function repository(): string {
   git("config", "user.email", "review@example.com");
   git("config", "user.name", "Review");
   mkdirSync(join(dir, "policies"));
-  for (const f of ["acme-support.yaml", "acme-support.test.yaml", "umbrella-care.json"]) copyFileSync(join(projectRoot, "policies", f), join(dir, "policies", f));
+  for (const f of ["acme-support.yaml", "acme-support.test.yaml", "umbrella-care.json"])
+    copyFileSync(join(projectRoot, "policies", f), join(dir, "policies", f));
   git("add", ".");
   git("commit", "-qm", "policies");
   const file = join(dir, "policies", "acme-support.yaml");
@@ -52,7 +53,12 @@ describe("diff with git revisions", () => {
   it.each([
     ["an unknown revision", ["nope:policies", "policies"], "crm-policy diff: cannot read `nope:policies`: unknown revision `nope`\n", repo],
     ["a path not in the revision", ["HEAD~1:rules", "policies"], "crm-policy diff: cannot read `HEAD~1:rules`: `rules` is not in revision `HEAD~1`\n", repo],
-    ["no git repository", ["HEAD:policies", "policies"], "crm-policy diff: cannot read `HEAD:policies`: not a git repository (REV:PATH needs one)\n", undefined],
+    [
+      "no git repository",
+      ["HEAD:policies", "policies"],
+      "crm-policy diff: cannot read `HEAD:policies`: not a git repository (REV:PATH needs one)\n",
+      undefined,
+    ],
     ["a path that does not exist", ["policies", "missing"], "crm-policy diff: no such file or folder: missing\n", repo],
   ])("%s: one line, exit 2", (_name, args, message, cwd) => {
     const dir = cwd ?? tempFolder("crm-policy-diff-nogit-");

@@ -83,7 +83,9 @@ describe("diff: no false alarms", () => {
         const rewritten = rewrite(policy, r as RewriteChoice);
         const result = diffSides(side("original.yaml", original), side(rewritten.file, rewritten.text), options);
         if (!result.ok) throw new Error(`${rewritten.text}\n${JSON.stringify(result.diagnostics)}`);
-        expect(behaviourChanged(result.report), `${original}\n---\n${rewritten.text}\n${JSON.stringify(result.report.policies[0]?.behaviour?.groups[0])}`).toBe(false);
+        expect(behaviourChanged(result.report), `${original}\n---\n${rewritten.text}\n${JSON.stringify(result.report.policies[0]?.behaviour?.groups[0])}`).toBe(
+          false,
+        );
         const [p] = result.report.policies;
         if (p !== undefined) expect(p.settings?.base).toEqual([]);
       }),

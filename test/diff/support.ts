@@ -31,6 +31,9 @@ export async function simulateExample(policyFile: string, example: TraceExample)
     args.push("--records", records);
   }
   const { code, stdout, stderr } = await runCli(args);
-  const lines = stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Decision);
+  const lines = stdout
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as Decision);
   return { code, decision: lines.find((d) => d.sessionId === example.sessionId) ?? null, stderr };
 }

@@ -37,7 +37,14 @@ function repository(): { repo: string; home: string } {
   git("config", "user.name", "Review");
   for (const f of ["initech-service.yaml", "initech-service.test.yaml"]) copyFileSync(join(projectRoot, "policies", f), join(repo, "policies", f));
   writeFileSync(join(repo, "package.json"), JSON.stringify({ name: "policies", version: "1.0.0", private: true }, null, 2) + "\n");
-  writeFileSync(join(repo, "package-lock.json"), JSON.stringify({ name: "policies", version: "1.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "policies", version: "1.0.0" } } }, null, 2) + "\n");
+  writeFileSync(
+    join(repo, "package-lock.json"),
+    JSON.stringify(
+      { name: "policies", version: "1.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "policies", version: "1.0.0" } } },
+      null,
+      2,
+    ) + "\n",
+  );
   writeFileSync(join(repo, ".gitignore"), "node_modules/\n");
   git("add", ".");
   git("commit", "-qm", "policies");
@@ -50,7 +57,11 @@ function repository(): { repo: string; home: string } {
     writeFileSync(file, text.replace(from, to));
   };
   edit("initech-service.yaml", "closedWithinDays: 7", "closedWithinDays: 10");
-  edit("initech-service.test.yaml", "{ sessionId: k8, decision: create, recordId: sim-1, status: open }", "{ sessionId: k8, decision: append, recordId: conv-2, status: open, reopened: true }");
+  edit(
+    "initech-service.test.yaml",
+    "{ sessionId: k8, decision: create, recordId: sim-1, status: open }",
+    "{ sessionId: k8, decision: append, recordId: conv-2, status: open, reopened: true }",
+  );
   git("commit", "-qam", "reopen conversations closed within 10 days, not 7");
   return { repo, home };
 }
@@ -79,7 +90,10 @@ describe("the shipped GitHub Actions workflow", () => {
     mkdirSync(temp);
     mkdirSync(bin);
     const ghLog = join(home, "gh.log");
-    writeFileSync(join(bin, "gh"), `#!/bin/sh\necho "$@" >> "${ghLog}"\nwhile [ $# -gt 0 ]; do if [ "$1" = "--body-file" ]; then cat "$2" > "${ghLog}.body"; fi; shift; done\n`);
+    writeFileSync(
+      join(bin, "gh"),
+      `#!/bin/sh\necho "$@" >> "${ghLog}"\nwhile [ $# -gt 0 ]; do if [ "$1" = "--body-file" ]; then cat "$2" > "${ghLog}.body"; fi; shift; done\n`,
+    );
     chmodSync(join(bin, "gh"), 0o755);
     const summary = join(home, "step-summary.md");
     const event = join(home, "event.json");
@@ -105,7 +119,9 @@ describe("the shipped GitHub Actions workflow", () => {
       if (step.if !== undefined && !condition(step.if, outputs)) return;
       const output = join(home, `output-${i}`);
       writeFileSync(output, "");
-      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e: string) => expression(e, outputs))]));
+      const stepEnv = Object.fromEntries(
+        Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e: string) => expression(e, outputs))]),
+      );
       const env = {
         PATH: `${bin}:${process.env["PATH"] ?? ""}`,
         HOME: home,
@@ -121,7 +137,16 @@ describe("the shipped GitHub Actions workflow", () => {
       const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], { cwd: repo, env, encoding: "utf8" });
       expect(r.status, `step ${step.name ?? i}:\n${r.stdout}\n${r.stderr}`).toBe(0);
       expect(r.stdout, `step ${step.name ?? i}`).not.toMatch(/^::error/m);
-      if (step.id !== undefined) outputs.set(step.id, Object.fromEntries(readFileSync(output, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)])));
+      if (step.id !== undefined)
+        outputs.set(
+          step.id,
+          Object.fromEntries(
+            readFileSync(output, "utf8")
+              .split("\n")
+              .filter((l) => l.includes("="))
+              .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+          ),
+        );
       ran.push(step.name ?? step.run);
     });
     expect(ran).toEqual(["Install", "Validate", "Test", "Verify", "Diff against the base branch", "Comment on the pull request"]);

@@ -14,7 +14,8 @@ const seed = process.env["CRM_POLICY_SEED"] === undefined ? undefined : Number(p
 it(`out of order, late and never-ending: the bundle decides exactly as the reference (${cases} cases)`, () => {
   fc.assert(
     fc.property(policyArb, timingArb, fc.array(shuffledTraceArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }), (policy, timing, traces) => {
-      for (const trace of traces) expect(runBundleTimed(policy, trace.records, trace.events, timing)).toEqual(runReferenceTimed(policy, trace.records, trace.events, timing));
+      for (const trace of traces)
+        expect(runBundleTimed(policy, trace.records, trace.events, timing)).toEqual(runReferenceTimed(policy, trace.records, trace.events, timing));
     }),
     { numRuns: Math.ceil(cases / tracesPerPolicy), ...(seed === undefined ? {} : { seed }) },
   );

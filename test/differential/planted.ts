@@ -9,7 +9,9 @@ import { runBundle, runReference } from "../support/run-both.js";
  */
 export function firstDisagreement(numRuns = 400): string | undefined {
   const result = fc.check(
-    fc.property(policyArb, traceArb, (policy, trace) => isDeepStrictEqual(runBundle(policy, trace.records, trace.events), runReference(policy, trace.records, trace.events))),
+    fc.property(policyArb, traceArb, (policy, trace) =>
+      isDeepStrictEqual(runBundle(policy, trace.records, trace.events), runReference(policy, trace.records, trace.events)),
+    ),
     { numRuns, seed: 9 },
   );
   return result.failed ? JSON.stringify(result.counterexample?.[0]) : undefined;

@@ -34,13 +34,52 @@ function set(root: unknown, path: Path, value: unknown): void {
 
 /** Values that broke the runtime before, and any small JSON. */
 const hostile = fc.oneof(
-  fc.constantFrom<unknown>("bogus", "Mars/Olympus_Mons", "constructor", "__proto__", "\u001b[2J", "\ud800", "", null, -1, 0, 1.5, 1e300, -1e300, true, [], {}, { var: "constructor" }, { op: "not" }, [null], ["x", { var: "toString" }]),
+  fc.constantFrom<unknown>(
+    "bogus",
+    "Mars/Olympus_Mons",
+    "constructor",
+    "__proto__",
+    "\u001b[2J",
+    "\ud800",
+    "",
+    null,
+    -1,
+    0,
+    1.5,
+    1e300,
+    -1e300,
+    true,
+    [],
+    {},
+    { var: "constructor" },
+    { op: "not" },
+    [null],
+    ["x", { var: "toString" }],
+  ),
   fc.jsonValue({ maxDepth: 2 }),
 );
 
 const events = [
-  { type: "started", sessionId: "v", at: "2026-11-20T10:00:00Z", channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Support/Billing", endUser: "u1", menuPath: "Billing", language: "en" },
-  { type: "started", sessionId: "c", at: "2026-11-20T10:00:00Z", channel: "chat", sessionType: "Messaging Inbound (Web Chat)", queue: "Sales/VIP", endUser: "u2" },
+  {
+    type: "started",
+    sessionId: "v",
+    at: "2026-11-20T10:00:00Z",
+    channel: "voice",
+    sessionType: "Voice Inbound (IVR)",
+    queue: "Support/Billing",
+    endUser: "u1",
+    menuPath: "Billing",
+    language: "en",
+  },
+  {
+    type: "started",
+    sessionId: "c",
+    at: "2026-11-20T10:00:00Z",
+    channel: "chat",
+    sessionType: "Messaging Inbound (Web Chat)",
+    queue: "Sales/VIP",
+    endUser: "u2",
+  },
   { type: "started", sessionId: "a", at: "2026-11-20T10:00:00Z", channel: "chat", sessionType: "Messaging Inbound (SMS)", queue: "Support" },
   { type: "assigned", sessionId: "v", at: "2026-11-20T10:00:10Z" },
   { type: "connected", sessionId: "v", at: "2026-11-20T10:00:20Z" },
@@ -73,7 +112,12 @@ it("a bundle either is refused with a BundleError or runs without throwing", () 
       }
       loaded++;
       for (const name of names) {
-        const decider = new Decider(load.policy(name), new MemoryRecordStore([{ recordId: "R1", endUser: "u1", queue: "Support/Billing", status: "Closed", createdAt: "2026-11-19T10:00:00Z", closedAt: "2026-11-19T11:00:00Z" }]));
+        const decider = new Decider(
+          load.policy(name),
+          new MemoryRecordStore([
+            { recordId: "R1", endUser: "u1", queue: "Support/Billing", status: "Closed", createdAt: "2026-11-19T10:00:00Z", closedAt: "2026-11-19T11:00:00Z" },
+          ]),
+        );
         const outcomes = [...events.flatMap((event) => decider.receive(structuredClone(event))), ...decider.flush()];
         const decisions = outcomes.filter((d) => !("rejected" in d));
         expect(decisions).toHaveLength(3);

@@ -51,7 +51,8 @@ function withDeepText(edit: (policy: Json, bundle: Json, placeholder: unknown) =
   return canonicalJson({ ...bundle, digest }).replace(JSON.stringify(placeholder), deepText);
 }
 
-const deepCondition = (depth: number) => '{"arg":'.repeat(depth) + '{"left":{"attribute":"channel"},"op":"==","right":{"value":"voice"}}' + ',"op":"not"}'.repeat(depth);
+const deepCondition = (depth: number) =>
+  '{"arg":'.repeat(depth) + '{"left":{"attribute":"channel"},"op":"==","right":{"value":"voice"}}' + ',"op":"not"}'.repeat(depth);
 
 describe("a bundle with its digest recomputed is refused when", () => {
   it("a policy has no `records`", () => {
@@ -71,7 +72,12 @@ describe("a bundle with its digest recomputed is refused when", () => {
   });
 
   it("an override's time zone is not one Intl knows", () => {
-    const text = edited((p) => ((p["overrides"] as Json[]).push({ when: "true", condition: { op: "and", args: [] }, records: {}, title: { timeZone: "Europe/Atlantis" }, tags: {} }), undefined));
+    const text = edited(
+      (p) => (
+        (p["overrides"] as Json[]).push({ when: "true", condition: { op: "and", args: [] }, records: {}, title: { timeZone: "Europe/Atlantis" }, tags: {} }),
+        undefined
+      ),
+    );
     expect(refusal(text)).toMatch(/^bundle content: policy "acme-support": overrides\/\d+\/title\.timeZone: unknown time zone "Europe\/Atlantis"$/);
   });
 
@@ -99,22 +105,33 @@ describe("a bundle with its digest recomputed is refused when", () => {
 
   it("a condition is nested 5,000 deep (and 100,000 deep): a BundleError, not a RangeError", () => {
     for (const depth of [5_000, 100_000]) {
-      const text = withDeepText((p, _b, deep) => ((p["overrides"] as Json[])[0] = { ...((p["overrides"] as Json[])[0] as Json), condition: deep }), deepCondition(depth));
+      const text = withDeepText(
+        (p, _b, deep) => ((p["overrides"] as Json[])[0] = { ...((p["overrides"] as Json[])[0] as Json), condition: deep }),
+        deepCondition(depth),
+      );
       expect(JSON.parse(text)).toBeTypeOf("object");
       expect(refusal(text)).toBe('bundle content: policy "acme-support": overrides/0/condition: nested deeper than 200 levels');
     }
     // the digest is written right: the same text, shallow, loads
-    expect(() => loadBundle(withDeepText((p, _b, deep) => ((p["overrides"] as Json[])[0] = { ...((p["overrides"] as Json[])[0] as Json), condition: deep }), deepCondition(3)))).not.toThrow();
+    expect(() =>
+      loadBundle(
+        withDeepText((p, _b, deep) => ((p["overrides"] as Json[])[0] = { ...((p["overrides"] as Json[])[0] as Json), condition: deep }), deepCondition(3)),
+      ),
+    ).not.toThrow();
     // as deep as the compiler ever writes is fine
-    expect(() => loadBundle(edited((p) => ((p["overrides"] as Json[])[0] = { ...((p["overrides"] as Json[])[0] as Json), condition: nested(150) })))).not.toThrow();
+    expect(() =>
+      loadBundle(edited((p) => ((p["overrides"] as Json[])[0] = { ...((p["overrides"] as Json[])[0] as Json), condition: nested(150) }))),
+    ).not.toThrow();
   });
 
   it("any value is nested 5,000 deep where the schema has none", () => {
     const deep = "[".repeat(5_000) + "]".repeat(5_000);
     expect(refusal(withDeepText((_p, b, placeholder) => (b["extra"] = placeholder), deep))).toBe(
-      "bundle structure: the bundle: unknown field \"extra\"; the bundle was not written by `crm-policy compile`, or was changed",
+      'bundle structure: the bundle: unknown field "extra"; the bundle was not written by `crm-policy compile`, or was changed',
     );
-    expect(refusal(withDeepText((p, _b, placeholder) => ((p["tags"] as Json)["platform"] = placeholder), deep))).toMatch(/^bundle structure: at \/policies\/0\/tags\/platform: must be string,null/);
+    expect(refusal(withDeepText((p, _b, placeholder) => ((p["tags"] as Json)["platform"] = placeholder), deep))).toMatch(
+      /^bundle structure: at \/policies\/0\/tags\/platform: must be string,null/,
+    );
   });
 
   it("a condition is not a well-formed tree", () => {
@@ -136,15 +153,23 @@ describe("a bundle with its digest recomputed is refused when", () => {
   });
 
   it("statuses, session types or names contradict each other", () => {
-    expect(refusal(edited((p) => ((p["crm"] as Json)["reopenStatus"] = ((p["crm"] as Json)["closedStatuses"] as string[])[0])))).toMatch(/crm\.reopenStatus "Closed" is a closed status$/);
+    expect(refusal(edited((p) => ((p["crm"] as Json)["reopenStatus"] = ((p["crm"] as Json)["closedStatuses"] as string[])[0])))).toMatch(
+      /crm\.reopenStatus "Closed" is a closed status$/,
+    );
     expect(refusal(edited((p) => ((p["crm"] as Json)["closedStatuses"] = [])))).toMatch(/crm\.closedStatuses is empty$/);
-    expect(refusal(edited((p) => (p["sessionTypes"] as Json[]).push({ ...((p["sessionTypes"] as Json[])[0] as Json) })))).toMatch(/sessionTypes\/\d+: a second session type named "Voice Inbound \(IVR\)"$/);
-    expect(refusal(edited((_p, b) => (b["policies"] as Json[]).push(structuredClone((b["policies"] as Json[])[0] as Json))))).toBe('bundle content: two policies are named "acme-support"');
+    expect(refusal(edited((p) => (p["sessionTypes"] as Json[]).push({ ...((p["sessionTypes"] as Json[])[0] as Json) })))).toMatch(
+      /sessionTypes\/\d+: a second session type named "Voice Inbound \(IVR\)"$/,
+    );
+    expect(refusal(edited((_p, b) => (b["policies"] as Json[]).push(structuredClone((b["policies"] as Json[])[0] as Json))))).toBe(
+      'bundle content: two policies are named "acme-support"',
+    );
     expect(refusal(edited((p) => ((p["crm"] as Json)["subjectLimit"] = 0)))).toMatch(/^bundle structure: at \/policies\/0\/crm\/subjectLimit: must be >= 1/);
   });
 
   it("the signature block is malformed, even with no keys trusted", () => {
-    expect(refusal(edited((_p, b) => (b["signature"] = { keyId: "x", digest: valid.digest, value: "" })))).toMatch(/^bundle structure: at \/signature\/keyId: must match pattern/);
+    expect(refusal(edited((_p, b) => (b["signature"] = { keyId: "x", digest: valid.digest, value: "" })))).toMatch(
+      /^bundle structure: at \/signature\/keyId: must match pattern/,
+    );
   });
 });
 

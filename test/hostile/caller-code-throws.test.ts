@@ -10,7 +10,15 @@ import { compiled, flakyStoreChangesNothing, FlakyStore, inOrder, one } from "./
 const policy = (records: RecordCreationPolicy["records"]): CompiledPolicy =>
   compiled({ apiVersion: "crm-policy/v1", kind: "RecordCreationPolicy", metadata: { name: "p" }, crm: { system: "salesforce" }, records: records ?? {} });
 
-const started = { type: "started", sessionId: "c1", at: "2026-11-20T10:00:00Z", channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Q", endUser: "u1" };
+const started = {
+  type: "started",
+  sessionId: "c1",
+  at: "2026-11-20T10:00:00Z",
+  channel: "voice",
+  sessionType: "Voice Inbound (IVR)",
+  queue: "Q",
+  endUser: "u1",
+};
 
 describe("a record store that throws loses no decision", () => {
   it("at `assigned`: retryable rejection, then the retried event creates the record", () => {
@@ -22,7 +30,11 @@ describe("a record store that throws loses no decision", () => {
     expect((failed as Rejection).retryable).toBe(true);
     expect((failed as Rejection).reason).toMatch(/record store threw: CRM cache timed out/);
     expect(store.inner.all()).toEqual([]);
-    expect(one(decider, { type: "assigned", sessionId: "c1", at: "2026-11-20T10:00:10Z" })).toMatchObject({ decision: "create", trigger: "assigned", recordId: "sim-1" });
+    expect(one(decider, { type: "assigned", sessionId: "c1", at: "2026-11-20T10:00:10Z" })).toMatchObject({
+      decision: "create",
+      trigger: "assigned",
+      recordId: "sim-1",
+    });
   });
 
   it("at `ended` of an abandoned call: the retried `ended` decides, and only once", () => {
@@ -74,7 +86,10 @@ describe("an onWarning callback that throws drops no session", () => {
     expect(decider.inFlight).toBe(0);
     throwing = false;
     expect(one(decider, unknownType)).toBeUndefined();
-    expect(one(decider, { type: "assigned", sessionId: "c1", at: "2026-11-20T10:00:10Z" })).toMatchObject({ decision: "create", title: "Voice Brand New (Beta) c1" });
+    expect(one(decider, { type: "assigned", sessionId: "c1", at: "2026-11-20T10:00:10Z" })).toMatchObject({
+      decision: "create",
+      title: "Voice Brand New (Beta) c1",
+    });
   });
 });
 

@@ -49,18 +49,30 @@ describe("event lines", () => {
 
 describe("times", () => {
   it("are accepted from 0001-01-02T00:00:00Z to 9999-12-30T23:59:59Z, and not outside", () => {
-    for (const ok of ["0001-01-02T00:00:00Z", "0001-01-01T23:00:00-01:00", "9999-12-30T23:59:59Z", "9999-12-31T00:59:59+01:00", "9999-12-30T23:59:60Z"]) expect(isTime(ok), ok).toBe(true);
-    for (const no of ["0000-06-01T00:00:00Z", "0001-01-01T23:59:59Z", "0001-01-02T00:30:00+01:00", "9999-12-31T00:00:00Z", "9999-12-30T20:00:00-05:00"]) expect(isTime(no), no).toBe(false);
+    for (const ok of ["0001-01-02T00:00:00Z", "0001-01-01T23:00:00-01:00", "9999-12-30T23:59:59Z", "9999-12-31T00:59:59+01:00", "9999-12-30T23:59:60Z"])
+      expect(isTime(ok), ok).toBe(true);
+    for (const no of ["0000-06-01T00:00:00Z", "0001-01-01T23:59:59Z", "0001-01-02T00:30:00+01:00", "9999-12-31T00:00:00Z", "9999-12-30T20:00:00-05:00"])
+      expect(isTime(no), no).toBe(false);
     expect(eventProblem({ type: "ended", sessionId: "s", at: "0000-01-01T00:00:00Z" })).toMatch(/from 0001-01-02T00:00:00Z to 9999-12-30T23:59:59Z/);
   });
 
-  const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Africa/Monrovia", "Australia/Lord_Howe"];
+  const zones = [
+    "UTC",
+    "Europe/Berlin",
+    "America/New_York",
+    "Asia/Kolkata",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "Africa/Monrovia",
+    "Australia/Lord_Howe",
+  ];
   const shape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:[0-5]\d)$/;
 
   it("TIMESTAMP names the session's start to the second over the whole range, in every zone", () => {
     const from = Date.parse("0001-01-02T00:00:00Z");
     const to = Date.parse("9999-12-30T23:59:59Z");
-    const offsetText = (minutes: number) => `${minutes < 0 ? "-" : "+"}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, "0")}:${String(Math.abs(minutes) % 60).padStart(2, "0")}`;
+    const offsetText = (minutes: number) =>
+      `${minutes < 0 ? "-" : "+"}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, "0")}:${String(Math.abs(minutes) % 60).padStart(2, "0")}`;
     fc.assert(
       fc.property(fc.integer({ min: from, max: to }), fc.constantFrom(...zones), fc.integer({ min: -12 * 60, max: 14 * 60 }), (ms, zone, offset) => {
         // the start as written with some offset, in range

@@ -79,7 +79,7 @@ describe("values", () => {
   const validate = (text: string) => validateSources([{ file: "p.yaml", bytes: Buffer.from(text) }]).diagnostics.map((d) => [d.code, d.line]);
 
   it("an unknown YAML tag is a diagnostic at the tag", () => {
-    expect(validate(policy("t") + "title:\n  template: !foo \"x\"\n")).toEqual([["yaml-syntax", 8]]);
+    expect(validate(policy("t") + 'title:\n  template: !foo "x"\n')).toEqual([["yaml-syntax", 8]]);
   });
 
   it("an integer beyond 2^53 is out-of-range, not silently rounded", () => {
@@ -91,7 +91,8 @@ describe("record statuses", () => {
   it("a status the CRM does not have gets a warning listing the ones it has", async () => {
     const root = folder();
     const records = join(root, "records.jsonl");
-    const record = (id: string, status: string) => JSON.stringify({ recordId: id, endUser: "u1", queue: "Q", status, createdAt: "2026-11-19T10:00:00Z", closedAt: null });
+    const record = (id: string, status: string) =>
+      JSON.stringify({ recordId: id, endUser: "u1", queue: "Q", status, createdAt: "2026-11-19T10:00:00Z", closedAt: null });
     writeFileSync(records, [record("r1", "BOGUS"), record("r2", "Solved"), record("r3", "pending")].join("\n") + "\n");
     const events = JSON.stringify({ type: "record.status", recordId: "r3", status: "Closed", at: "2026-11-20T10:00:00Z" }) + "\n";
     const { stderr } = await runCli(["simulate", "--policy", join(root, "policies", "a.yaml"), "--records", records, "--events", "-"], events);

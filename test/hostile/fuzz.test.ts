@@ -29,17 +29,55 @@ const inputs = { eventLines: 0, recordLines: 0, policies: 0, bundles: 0, traces:
 
 afterAll(() => {
   const total = Object.values(inputs).reduce((a, b) => a + b, 0);
-  console.log(`fuzz: ${total.toLocaleString("en-US")} generated inputs (${Object.entries(inputs).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}), ${long ? "long" : "short"} budget`);
+  console.log(
+    `fuzz: ${total.toLocaleString("en-US")} generated inputs (${Object.entries(inputs)
+      .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+      .join(", ")}), ${long ? "long" : "short"} budget`,
+  );
 });
 
 /** Text a hostile input would hold: control and format characters, lone surrogates, long runs. */
 const hostileText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 12 }) },
-  { weight: 3, arbitrary: fc.array(fc.constantFrom("\ud800", "\udfff", "\u202e", "\u200b", "\u0000", "\u001b[31m", "\r\n", "\u2028", "(", ")", " ", "a", "Voice Inbound (IVR)", "%", "::error::"), { minLength: 1, maxLength: 10 }).map((p) => p.join("")) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(
+        fc.constantFrom(
+          "\ud800",
+          "\udfff",
+          "\u202e",
+          "\u200b",
+          "\u0000",
+          "\u001b[31m",
+          "\r\n",
+          "\u2028",
+          "(",
+          ")",
+          " ",
+          "a",
+          "Voice Inbound (IVR)",
+          "%",
+          "::error::",
+        ),
+        { minLength: 1, maxLength: 10 },
+      )
+      .map((p) => p.join("")),
+  },
 );
 const hostileTime = fc.oneof(
-  fc.constantFrom("0000-01-01T00:00:00Z", "0001-01-01T23:59:59Z", "0001-01-02T00:00:00Z", "0050-06-01T12:00:00+01:00", "9999-12-30T23:59:59Z", "9999-12-31T00:00:00Z", "2026-11-20T10:00:60Z", "2026-12-31T23:59:60Z", "2026-11-20T10:00:00.123456789+14:00"),
+  fc.constantFrom(
+    "0000-01-01T00:00:00Z",
+    "0001-01-01T23:59:59Z",
+    "0001-01-02T00:00:00Z",
+    "0050-06-01T12:00:00+01:00",
+    "9999-12-30T23:59:59Z",
+    "9999-12-31T00:00:00Z",
+    "2026-11-20T10:00:60Z",
+    "2026-12-31T23:59:60Z",
+    "2026-11-20T10:00:00.123456789+14:00",
+  ),
   fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2027-01-01T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString()),
 );
 const eventObject = fc.record(
@@ -65,10 +103,36 @@ const eventObject = fc.record(
 type GeneratedLine = { bytes: Buffer; mustReject: boolean; blank: boolean };
 const lineArb: fc.Arbitrary<GeneratedLine> = fc.oneof(
   { weight: 8, arbitrary: eventObject.map((e) => ({ bytes: Buffer.from(JSON.stringify(e)), mustReject: false, blank: false })) },
-  { weight: 1, arbitrary: fc.jsonValue().filter((v) => typeof v !== "object" || v === null || Array.isArray(v)).map((v) => ({ bytes: Buffer.from(JSON.stringify(v)), mustReject: true, blank: false })) },
-  { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 30 }).map((b) => Buffer.from(b.map((x) => (x === 10 ? 32 : x)))).map((bytes) => ({ bytes, mustReject: !isBlankBytes(bytes), blank: isBlankBytes(bytes) })) },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "\t\r", "\u00a0", "\u2028", "\u000b", "{", "{}x").map((t) => ({ bytes: Buffer.from(t), mustReject: !/^[ \t\r]*$/.test(t), blank: /^[ \t\r]*$/.test(t) })) },
-  { weight: 1, arbitrary: eventObject.map((e) => JSON.stringify(e)).chain((t) => fc.nat(t.length).map((i) => ({ bytes: Buffer.concat([Buffer.from(t.slice(0, i)), Buffer.from([0xff]), Buffer.from(t.slice(i))]), mustReject: true, blank: false }))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .jsonValue()
+      .filter((v) => typeof v !== "object" || v === null || Array.isArray(v))
+      .map((v) => ({ bytes: Buffer.from(JSON.stringify(v)), mustReject: true, blank: false })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .uint8Array({ minLength: 1, maxLength: 30 })
+      .map((b) => Buffer.from(b.map((x) => (x === 10 ? 32 : x))))
+      .map((bytes) => ({ bytes, mustReject: !isBlankBytes(bytes), blank: isBlankBytes(bytes) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("", " ", "\t\r", "\u00a0", "\u2028", "\u000b", "{", "{}x")
+      .map((t) => ({ bytes: Buffer.from(t), mustReject: !/^[ \t\r]*$/.test(t), blank: /^[ \t\r]*$/.test(t) })),
+  },
+  {
+    weight: 1,
+    arbitrary: eventObject
+      .map((e) => JSON.stringify(e))
+      .chain((t) =>
+        fc
+          .nat(t.length)
+          .map((i) => ({ bytes: Buffer.concat([Buffer.from(t.slice(0, i)), Buffer.from([0xff]), Buffer.from(t.slice(i))]), mustReject: true, blank: false })),
+      ),
+  },
 );
 
 function isBlankBytes(bytes: Uint8Array): boolean {
@@ -76,9 +140,17 @@ function isBlankBytes(bytes: Uint8Array): boolean {
 }
 
 const bundlePath = join(dir, "policies.bundle.json");
-writeFileSync(bundlePath, compileSources([{ file: "policies/acme-support.yaml", bytes: Buffer.from(
-  "apiVersion: crm-policy/v1\nkind: RecordCreationPolicy\nmetadata:\n  name: fuzz\ncrm:\n  system: kustomer\nrecords:\n  append: { toOpenRecord: true, closedWithinDays: 3 }\ntags: { sessionType: true, platform: true }\ntitle:\n  template: '{{CALL_TYPE}} {{CALL_ID}} {{MENU_PATH}} {{TIMESTAMP}}'\n  timeZone: Europe/Berlin\n",
-) }]).bundle?.text ?? "");
+writeFileSync(
+  bundlePath,
+  compileSources([
+    {
+      file: "policies/acme-support.yaml",
+      bytes: Buffer.from(
+        "apiVersion: crm-policy/v1\nkind: RecordCreationPolicy\nmetadata:\n  name: fuzz\ncrm:\n  system: kustomer\nrecords:\n  append: { toOpenRecord: true, closedWithinDays: 3 }\ntags: { sessionType: true, platform: true }\ntitle:\n  template: '{{CALL_TYPE}} {{CALL_ID}} {{MENU_PATH}} {{TIMESTAMP}}'\n  timeZone: Europe/Berlin\n",
+      ),
+    },
+  ]).bundle?.text ?? "",
+);
 
 describe("fuzz", () => {
   it("event lines through simulate: no crash, every line accounted for", async () => {
@@ -113,7 +185,19 @@ describe("fuzz", () => {
 
   it("record lines: every line is a record or a located problem, nothing throws", () => {
     const recordLine = fc.oneof(
-      fc.record({ recordId: fc.oneof(fc.constantFrom("R1", "R2"), hostileText), queue: fc.constantFrom("Q1", ""), status: hostileText, endUser: fc.constantFrom("u1", null, 3), createdAt: hostileTime, closedAt: fc.oneof(hostileTime, fc.constant(null)) }, { requiredKeys: [] }).map((r) => JSON.stringify(r)),
+      fc
+        .record(
+          {
+            recordId: fc.oneof(fc.constantFrom("R1", "R2"), hostileText),
+            queue: fc.constantFrom("Q1", ""),
+            status: hostileText,
+            endUser: fc.constantFrom("u1", null, 3),
+            createdAt: hostileTime,
+            closedAt: fc.oneof(hostileTime, fc.constant(null)),
+          },
+          { requiredKeys: [] },
+        )
+        .map((r) => JSON.stringify(r)),
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.string({ maxLength: 20 }).map((s) => s.replace(/\n/g, " ")),
     );
@@ -133,7 +217,11 @@ describe("fuzz", () => {
   }, 3_600_000);
 
   it("policies, generated then mutated: validated without throwing; what compiles runs", () => {
-    const mutation = fc.record({ at: fc.nat(), cut: fc.nat(20), insert: fc.oneof(hostileText, fc.constantFrom("!foo ", "9007199254740993", "{", "- ", ": ", "\"", "'", "&a *a", "<<: *a", "\n  ", "{{", "}}")) });
+    const mutation = fc.record({
+      at: fc.nat(),
+      cut: fc.nat(20),
+      insert: fc.oneof(hostileText, fc.constantFrom("!foo ", "9007199254740993", "{", "- ", ": ", '"', "'", "&a *a", "<<: *a", "\n  ", "{{", "}}")),
+    });
     fc.assert(
       fc.property(policyArb, fc.array(mutation, { maxLength: 3 }), fc.boolean(), traceArb, (policy, mutations, asJson, trace) => {
         inputs.policies++;
@@ -156,20 +244,28 @@ describe("fuzz", () => {
   }, 3_600_000);
 
   it("the runtime agrees with the reference on hostile text in events", () => {
-    const hostileTrace = fc.tuple(traceArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom("sessionId", "menuPath", "sessionType", "phoneNumber", "language", "queue"), hostileText), { minLength: 1, maxLength: 6 })).map(([trace, edits]) => {
-      const events = trace.events.map((e) => ({ ...e }) as Record<string, unknown>);
-      const starts = events.filter((e) => e["type"] === "started");
-      for (const [index, field, text] of edits) {
-        const start = starts[index % Math.max(1, starts.length)];
-        if (start === undefined) continue;
-        if (field === "sessionId") {
-          // the whole session renamed, so its later events still find it
-          const old = start["sessionId"];
-          if (text !== "") for (const e of events) if (e["sessionId"] === old) e["sessionId"] = text;
-        } else start[field] = text;
-      }
-      return { records: trace.records, events };
-    });
+    const hostileTrace = fc
+      .tuple(
+        traceArb,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom("sessionId", "menuPath", "sessionType", "phoneNumber", "language", "queue"), hostileText), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+      )
+      .map(([trace, edits]) => {
+        const events = trace.events.map((e) => ({ ...e }) as Record<string, unknown>);
+        const starts = events.filter((e) => e["type"] === "started");
+        for (const [index, field, text] of edits) {
+          const start = starts[index % Math.max(1, starts.length)];
+          if (start === undefined) continue;
+          if (field === "sessionId") {
+            // the whole session renamed, so its later events still find it
+            const old = start["sessionId"];
+            if (text !== "") for (const e of events) if (e["sessionId"] === old) e["sessionId"] = text;
+          } else start[field] = text;
+        }
+        return { records: trace.records, events };
+      });
     fc.assert(
       fc.property(policyArb, hostileTrace, (policy, trace) => {
         inputs.traces += trace.events.length;
@@ -183,7 +279,10 @@ describe("fuzz", () => {
   // bundle with a recomputed digest is refused up front or runs without a crash.
   it("bundles, valid ones mutated with the digest recomputed: loaded or refused with a BundleError, never a crash later", () => {
     const base = JSON.parse(readBundle()) as Record<string, unknown>;
-    const mutation = fc.record({ path: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), value: fc.oneof(fc.jsonValue(), hostileText, fc.constant(undefined)) });
+    const mutation = fc.record({
+      path: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+      value: fc.oneof(fc.jsonValue(), hostileText, fc.constant(undefined)),
+    });
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), traceArb, (mutations, trace) => {
         inputs.bundles++;
@@ -209,9 +308,16 @@ describe("fuzz", () => {
 });
 
 function readBundle(): string {
-  return compileSources([{ file: "acme-support.yaml", bytes: Buffer.from(
-    "apiVersion: crm-policy/v1\nkind: RecordCreationPolicy\nmetadata:\n  name: acme\ncrm:\n  system: zendesk\nrecords:\n  append: { toOpenRecord: true }\ntags: { sessionType: true }\ntitle: { template: '{{CALL_TYPE}} {{CALL_ID}}', timeZone: Europe/Berlin }\noverrides:\n  - when: 'queue == \"Q1\"'\n    records: { chats: { minConsumerMessages: 3 } }\n",
-  ) }]).bundle?.text ?? "";
+  return (
+    compileSources([
+      {
+        file: "acme-support.yaml",
+        bytes: Buffer.from(
+          "apiVersion: crm-policy/v1\nkind: RecordCreationPolicy\nmetadata:\n  name: acme\ncrm:\n  system: zendesk\nrecords:\n  append: { toOpenRecord: true }\ntags: { sessionType: true }\ntitle: { template: '{{CALL_TYPE}} {{CALL_ID}}', timeZone: Europe/Berlin }\noverrides:\n  - when: 'queue == \"Q1\"'\n    records: { chats: { minConsumerMessages: 3 } }\n",
+        ),
+      },
+    ]).bundle?.text ?? ""
+  );
 }
 
 /** Sets (or, with undefined, deletes) the member reached by walking `path` as indexes into keys and items. */

@@ -74,10 +74,22 @@ describe("linear in the size of hostile input", () => {
   });
 
   it("a policy test case with thousands of decisions, expected as made or all different", () => {
-    const decision = (i: number): Decision => ({ sessionId: `s${i}`, decision: "none", reason: "abandoned_call", at: "2026-11-20T10:00:00Z", policy: "big", revision: "sha256:0", overrides: [] });
+    const decision = (i: number): Decision => ({
+      sessionId: `s${i}`,
+      decision: "none",
+      reason: "abandoned_call",
+      at: "2026-11-20T10:00:00Z",
+      policy: "big",
+      revision: "sha256:0",
+      overrides: [],
+    });
     const make = (n: number, differ: boolean) => {
       const decisions = Array.from({ length: n }, (_, i) => decision(i));
-      const test = { name: "big", events: [], expect: decisions.map((d, i) => (differ && i % 2 === 0 ? { ...d, reason: "abandoned_chat" } : { ...d })) } as unknown as TestCase;
+      const test = {
+        name: "big",
+        events: [],
+        expect: decisions.map((d, i) => (differ && i % 2 === 0 ? { ...d, reason: "abandoned_chat" } : { ...d })),
+      } as unknown as TestCase;
       const run: CaseRun = { decisions, rejections: [], warnings: [] };
       return () => compare(test, run);
     };

@@ -28,7 +28,9 @@ it(`keeps at most ${variantCacheSize} merged variants whatever the sessions, eac
   let seed = 12345;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let s = 0; s < 20_000; s++) {
-    const menuPath = Array.from({ length: n }, (_, i) => (random() < 0.5 ? `k${i}` : "")).filter(Boolean).join(">");
+    const menuPath = Array.from({ length: n }, (_, i) => (random() < 0.5 ? `k${i}` : ""))
+      .filter(Boolean)
+      .join(">");
     const start = { channel: "chat" as const, sessionType: "Messaging Inbound (Web Chat)", queue: "Q", menuPath };
     const variant = variants.for(start);
     expect(variants.cached).toBeLessThanOrEqual(variantCacheSize);

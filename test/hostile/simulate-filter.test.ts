@@ -19,7 +19,9 @@ const session = (i: number) =>
   `{"type":"started","sessionId":"s${i}","at":"${at}","channel":"voice","sessionType":"Voice Inbound (IVR)","queue":"Q"}\n{"type":"connected","sessionId":"s${i}","at":"${at}"}\n`;
 
 function start(args: string[]) {
-  const child = spawn(process.execPath, ["bin/crm-policy.js", "simulate", "--policy", policy, "--name", "acme-support", ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["bin/crm-policy.js", "simulate", "--policy", policy, "--name", "acme-support", ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   const out = { stdout: "", stderr: "" };
   child.stdout.on("data", (d: Buffer) => (out.stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (out.stderr += d.toString()));
@@ -79,7 +81,10 @@ describe("simulate as a Unix filter", () => {
   });
 
   it("a missing --policy or --records is one clear line, exit 2", async () => {
-    for (const args of [["--policy", "no/such.yaml", "--events", "-"], ["--policy", policy, "--name", "acme-support", "--records", "no/such.jsonl", "--events", "-"]]) {
+    for (const args of [
+      ["--policy", "no/such.yaml", "--events", "-"],
+      ["--policy", policy, "--name", "acme-support", "--records", "no/such.jsonl", "--events", "-"],
+    ]) {
       const { code, stderr } = await runCli(["simulate", ...args]);
       expect(code).toBe(2);
       expect(stderr.trimEnd().split("\n")).toHaveLength(1);

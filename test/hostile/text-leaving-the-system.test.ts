@@ -17,7 +17,24 @@ import { compiled, policyYaml } from "./support.js";
 const unclean = /[\p{Cc}\p{Cf}\u2028\u2029]|\p{Cs}/u;
 /** No lone surrogate (in a `u` regex, \p{Cs} matches only unpaired ones). */
 const wellFormed = (text: string) => !/\p{Cs}/u.test(text);
-const hostile = ["\ud800", "\udfff", "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\u00ad", "\u001b[31m", "\r\n", "\u0000", "\u0085", "\u2028", "\u{e0041}", "😀", "a"];
+const hostile = [
+  "\ud800",
+  "\udfff",
+  "\u202e",
+  "\u2066",
+  "\u200b",
+  "\u200d",
+  "\ufeff",
+  "\u00ad",
+  "\u001b[31m",
+  "\r\n",
+  "\u0000",
+  "\u0085",
+  "\u2028",
+  "\u{e0041}",
+  "😀",
+  "a",
+];
 const hostileText = fc.array(fc.constantFrom(...hostile), { maxLength: 12 }).map((parts) => parts.join(""));
 
 function created(system: string, extra: string, start: Record<string, unknown>): Extract<Decision, { decision: "create" }> {
@@ -63,10 +80,12 @@ describe("tags get the same cleaning on every CRM", () => {
   ] as const)("%s", (_system, tagStyle, tagLimit) => {
     const tag = sessionTypeTag("x\r\nSubject: injected\u0000\u001b[31m\u202e (IVR\u200b)", { tagStyle, tagLimit }) ?? "";
     expect(tag).not.toMatch(unclean);
-    fc.assert(fc.property(hostileText, (name) => {
-      const t = sessionTypeTag(name, { tagStyle, tagLimit }) ?? "";
-      return !unclean.test(t) && wellFormed(t) && (tagLimit === 0 || [...t].length <= tagLimit);
-    }));
+    fc.assert(
+      fc.property(hostileText, (name) => {
+        const t = sessionTypeTag(name, { tagStyle, tagLimit }) ?? "";
+        return !unclean.test(t) && wellFormed(t) && (tagLimit === 0 || [...t].length <= tagLimit);
+      }),
+    );
   });
 
   it("reach decisions clean: a Freshdesk tag from an unknown session type", () => {

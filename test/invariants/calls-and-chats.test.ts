@@ -12,4 +12,14 @@ import {
 } from "./properties.js";
 
 // When a record is due (docs/domain.md): voice, then chat.
-checkInvariants([onlyConnectedCalls, delayUntilConnected, noRecordForCallAbandonedBeforeAssignment, recordForAbandonedCall, chatThreshold, chatThresholdZero, abandonedChatsNone, abandonedChatsMin, abandonedChatsAll]);
+checkInvariants([
+  onlyConnectedCalls,
+  delayUntilConnected,
+  noRecordForCallAbandonedBeforeAssignment,
+  recordForAbandonedCall,
+  chatThreshold,
+  chatThresholdZero,
+  abandonedChatsNone,
+  abandonedChatsMin,
+  abandonedChatsAll,
+]);

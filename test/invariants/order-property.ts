@@ -41,7 +41,9 @@ export function independentInTimeOrder(trace: Trace): Trace {
     if (e["type"] === "ended" && start !== undefined && instant(e) >= instant(start) && end === undefined) ends.set(id, instant(e));
     events.push(e);
   }
-  const records = trace.records.flatMap((r) => [...starts.entries()].filter(([, s]) => s["endUser"] === r.endUser).map(([id]) => ({ ...r, recordId: `${r.recordId}@${id}`, endUser: own(r.endUser, id) })));
+  const records = trace.records.flatMap((r) =>
+    [...starts.entries()].filter(([, s]) => s["endUser"] === r.endUser).map(([id]) => ({ ...r, recordId: `${r.recordId}@${id}`, endUser: own(r.endUser, id) })),
+  );
   return { records, events };
 }
 
@@ -59,7 +61,13 @@ export function reordered(events: readonly Event[], outcomes: readonly Outcomes[
   const later = (a: number, b: number) => v[a]! > v[b]! || (v[a] === v[b] && a > b);
   outcomes.slice(0, events.length).forEach((step, k) => {
     const id = events[k]!["sessionId"];
-    const eager = step.some((o) => "decision" in o && (o.decision as { sessionId: string }).sessionId === id && (o.decision as { decision: string }).decision !== "none" && (o.decision as { trigger: string }).trigger !== "ended");
+    const eager = step.some(
+      (o) =>
+        "decision" in o &&
+        (o.decision as { sessionId: string }).sessionId === id &&
+        (o.decision as { decision: string }).decision !== "none" &&
+        (o.decision as { trigger: string }).trigger !== "ended",
+    );
     if (!eager) return;
     const start = events.findIndex((e) => e["type"] === "started" && e["sessionId"] === id);
     events.forEach((e, j) => {
@@ -70,7 +78,10 @@ export function reordered(events: readonly Event[], outcomes: readonly Outcomes[
       if (!bothHeld) v[j] = v[k]!;
     });
   });
-  return events.map((e, i) => ({ e, i })).sort((a, b) => v[a.i]! - v[b.i]! || a.i - b.i).map(({ e }) => e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => v[a.i]! - v[b.i]! || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 /** Each session's decisions, created records named by the session (creation order differs). */
@@ -89,27 +100,48 @@ function bySession(outcomes: readonly Outcomes[]): Map<string, string[]> {
 export const orderWithinLateness: CustomInvariant = {
   kind: "custom",
   id: "order-within-lateness",
-  quotes: [{ source: "docs/semantics.md", text: "Any reordering of a stream whose every event is within the lateness gives the decisions of the stream in time order" }],
-  claim: "delivered out of order, each event before event time reaches its `at` plus the lateness (and none across the lifecycle event that decided its session), a trace gets exactly the decisions of its time order (decision, trigger or reason, time, record, title, tags, status)",
+  quotes: [
+    {
+      source: "docs/semantics.md",
+      text: "Any reordering of a stream whose every event is within the lateness gives the decisions of the stream in time order",
+    },
+  ],
+  claim:
+    "delivered out of order, each event before event time reaches its `at` plus the lateness (and none across the lifecycle event that decided its session), a trace gets exactly the decisions of its time order (decision, trigger or reason, time, record, title, tags, status)",
   defaultCases: 400,
   casesPerRun: tracesPerPolicy,
   engines,
   property(engine) {
     const run = engine === "bundle" ? runBundleTimed : runReferenceTimed;
-    const caseArb = fc.record({ trace: traceArb.map(independentInTimeOrder), delays: fc.array(fc.integer({ min: 0, max: 999 }).map((n) => n / 1000), { minLength: 1, maxLength: 50 }), lateStarts: fc.boolean() });
-    const property = fc.property(policyArb, fc.constantFrom(5_000, 30_000, 120_000), fc.array(caseArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }), (policy, lateness, cases) => {
-      const timing = { lateness, maxSessionAge: 86_400_000 };
-      cases.forEach(({ trace, delays, lateStarts }, t) => {
-        const inOrder = run(policy, trace.records, trace.events, timing);
-        const late = reordered(trace.events, inOrder, lateness, delays, lateStarts);
-        const expected = bySession(inOrder);
-        const got = bySession(run(policy, trace.records, late, timing));
-        for (const id of new Set([...expected.keys(), ...got.keys()])) {
-          const [a, b] = [expected.get(id) ?? [], got.get(id) ?? []];
-          if (JSON.stringify(a) !== JSON.stringify(b)) throw new Violation(`trace ${t}, session ${id}, lateness ${lateness} ms: in time order ${a.join(" ")}; delivered as ${JSON.stringify(late.map((e) => `${String(e["type"])} ${String(e["sessionId"])} ${String(e["at"])}`))}: ${b.join(" ")}`);
-        }
-      });
+    const caseArb = fc.record({
+      trace: traceArb.map(independentInTimeOrder),
+      delays: fc.array(
+        fc.integer({ min: 0, max: 999 }).map((n) => n / 1000),
+        { minLength: 1, maxLength: 50 },
+      ),
+      lateStarts: fc.boolean(),
     });
+    const property = fc.property(
+      policyArb,
+      fc.constantFrom(5_000, 30_000, 120_000),
+      fc.array(caseArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }),
+      (policy, lateness, cases) => {
+        const timing = { lateness, maxSessionAge: 86_400_000 };
+        cases.forEach(({ trace, delays, lateStarts }, t) => {
+          const inOrder = run(policy, trace.records, trace.events, timing);
+          const late = reordered(trace.events, inOrder, lateness, delays, lateStarts);
+          const expected = bySession(inOrder);
+          const got = bySession(run(policy, trace.records, late, timing));
+          for (const id of new Set([...expected.keys(), ...got.keys()])) {
+            const [a, b] = [expected.get(id) ?? [], got.get(id) ?? []];
+            if (JSON.stringify(a) !== JSON.stringify(b))
+              throw new Violation(
+                `trace ${t}, session ${id}, lateness ${lateness} ms: in time order ${a.join(" ")}; delivered as ${JSON.stringify(late.map((e) => `${String(e["type"])} ${String(e["sessionId"])} ${String(e["at"])}`))}: ${b.join(" ")}`,
+              );
+          }
+        });
+      },
+    );
     return property as unknown as fc.IProperty<never>;
   },
 };

@@ -86,18 +86,15 @@ type Trace = { records: CrmRecord[]; events: Record<string, unknown>[] };
  * traceArb with more at-least-once delivery: up to 8 events delivered again, each copy at a
  * random later position (a redelivery; the trace's own `repeat` steps are rarer).
  */
-export const redeliveredTraceArb: fc.Arbitrary<Trace> = fc
-  .tuple(traceArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }))
-  .map(([trace, copies]) => {
-    const events = [...trace.events];
-    for (const [which, where] of copies) {
-      const from = which % events.length;
-      const to = from + 1 + (where % (events.length - from));
-      events.splice(to, 0, { ...events[from]! });
-    }
-    return { records: trace.records, events };
-  });
-
+export const redeliveredTraceArb: fc.Arbitrary<Trace> = fc.tuple(traceArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 })).map(([trace, copies]) => {
+  const events = [...trace.events];
+  for (const [which, where] of copies) {
+    const from = which % events.length;
+    const to = from + 1 + (where % (events.length - from));
+    events.splice(to, 0, { ...events[from]! });
+  }
+  return { records: trace.records, events };
+});
 
 /** Test title: the quoted sentence(s), then the claim. */
 export function title(invariant: AnyInvariant, engine?: Engine): string {
@@ -120,20 +117,28 @@ export function observed(policy: RecordCreationPolicy, trace: Trace, steps: read
     const step = steps[index] ?? null;
     return step === null ? undefined : "rejected" in step ? refused : (step.decision as Decision);
   };
-  return observeRun({ records: trace.records, events: trace.events as unknown as SessionEvent[] }, answer, (start) => sessionPolicy(policy, start), { closedStatuses, catalog, observeRejected: false });
+  return observeRun({ records: trace.records, events: trace.events as unknown as SessionEvent[] }, answer, (start) => sessionPolicy(policy, start), {
+    closedStatuses,
+    catalog,
+    observeRejected: false,
+  });
 }
 
 /** The property of an invariant for one engine. */
 export function propertyOf(invariant: AnyInvariant, engine: Engine): fc.IProperty<never> {
   if (invariant.kind === "custom") return invariant.property(engine);
   const check = invariantProperty(invariant.invariant);
-  const property = fc.property(invariant.policies, fc.array(invariant.traces ?? traceArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }), (policy, traces) => {
-    traces.forEach((trace, i) => {
-      const steps = replay(engine, policy, trace.records, trace.events);
-      const violation = check.check(observed(policy, trace, steps));
-      if (violation !== undefined) throw new Violation(`trace ${i}: ${violation.message}`);
-    });
-  });
+  const property = fc.property(
+    invariant.policies,
+    fc.array(invariant.traces ?? traceArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }),
+    (policy, traces) => {
+      traces.forEach((trace, i) => {
+        const steps = replay(engine, policy, trace.records, trace.events);
+        const violation = check.check(observed(policy, trace, steps));
+        if (violation !== undefined) throw new Violation(`trace ${i}: ${violation.message}`);
+      });
+    },
+  );
   return property as unknown as fc.IProperty<never>;
 }
 
@@ -196,7 +201,8 @@ const appendTraceArb: fc.Arbitrary<Trace> = fc
   .map(([trace, changes, users]) => ({
     records: trace.records.map((record, i) => {
       const change = changes[i]!;
-      const closedAt = change.closedHoursAgo === null ? null : new Date(traceStart - change.closedHoursAgo * 3_600_000 - 60_000).toISOString().slice(0, 19) + "Z";
+      const closedAt =
+        change.closedHoursAgo === null ? null : new Date(traceStart - change.closedHoursAgo * 3_600_000 - 60_000).toISOString().slice(0, 19) + "Z";
       return { ...record, endUser: change.endUser, status: change.status ?? record.status, closedAt };
     }),
     events: trace.events.map((event) => {
@@ -208,13 +214,24 @@ const appendTraceArb: fc.Arbitrary<Trace> = fc
 const appendOn = (p: fc.Arbitrary<RecordCreationPolicy>) =>
   fc.oneof(
     { weight: 1, arbitrary: p },
-    { weight: 3, arbitrary: withRecords(fc.record({ append: fc.record({ toOpenRecord: fc.constant(true), closedWithinDays: fc.integer({ min: 1, max: 10 }) }, { requiredKeys: ["toOpenRecord"] }) })) },
+    {
+      weight: 3,
+      arbitrary: withRecords(
+        fc.record({
+          append: fc.record({ toOpenRecord: fc.constant(true), closedWithinDays: fc.integer({ min: 1, max: 10 }) }, { requiredKeys: ["toOpenRecord"] }),
+        }),
+      ),
+    },
   );
 
 // ---------------------------------------------------------------------------------------------
 // verify's invariants, each with the policies and traces that exercise it.
 
-function checked(invariant: Semantics, policies: fc.Arbitrary<RecordCreationPolicy>, options: { id?: string; traces?: fc.Arbitrary<Trace>; defaultCases?: number } = {}): TraceInvariant {
+function checked(
+  invariant: Semantics,
+  policies: fc.Arbitrary<RecordCreationPolicy>,
+  options: { id?: string; traces?: fc.Arbitrary<Trace>; defaultCases?: number } = {},
+): TraceInvariant {
   return {
     kind: "trace",
     id: options.id ?? invariant.id,
@@ -231,14 +248,38 @@ function checked(invariant: Semantics, policies: fc.Arbitrary<RecordCreationPoli
 const [abandonedNone, abandonedAll, abandonedMin] = abandonedChatsInvariants as [Semantics, Semantics, Semantics];
 
 export const onlyConnectedCalls = checked(connectedCallsOnly, withRecords(fc.constant({ calls: { delayUntilConnected: true, createForAbandoned: true } })));
-export const delayUntilConnected = checked(delayUntilConnectedInvariant, withRecords(fc.record({ calls: fc.record({ delayUntilConnected: fc.constant(true), createForAbandoned: fc.boolean() }) })));
-export const noRecordForCallAbandonedBeforeAssignment = checked(noRecordForCallsAbandonedEarly, withRecords(fc.constant({ calls: { delayUntilConnected: false, createForAbandoned: false } })));
-export const recordForAbandonedCall = checked(recordForAbandonedCalls, withRecords(fc.constant({ calls: { delayUntilConnected: false, createForAbandoned: true } })));
-export const chatThreshold = checked(chatThresholdInvariant, oftenWith(fc.record({ chats: fc.record({ minConsumerMessages: fc.integer({ min: 1, max: 3 }) }) })), { traces: redeliveredTraceArb });
+export const delayUntilConnected = checked(
+  delayUntilConnectedInvariant,
+  withRecords(fc.record({ calls: fc.record({ delayUntilConnected: fc.constant(true), createForAbandoned: fc.boolean() }) })),
+);
+export const noRecordForCallAbandonedBeforeAssignment = checked(
+  noRecordForCallsAbandonedEarly,
+  withRecords(fc.constant({ calls: { delayUntilConnected: false, createForAbandoned: false } })),
+);
+export const recordForAbandonedCall = checked(
+  recordForAbandonedCalls,
+  withRecords(fc.constant({ calls: { delayUntilConnected: false, createForAbandoned: true } })),
+);
+export const chatThreshold = checked(
+  chatThresholdInvariant,
+  oftenWith(fc.record({ chats: fc.record({ minConsumerMessages: fc.integer({ min: 1, max: 3 }) }) })),
+  { traces: redeliveredTraceArb },
+);
 export const chatThresholdZero = checked(chatThresholdInvariant, oftenWith(fc.constant({ chats: { minConsumerMessages: 0 } })), { id: "chat-threshold-zero" });
 export const abandonedChatsNone = checked(abandonedNone, withRecords(fc.record({ chats: fc.record({ abandoned: fc.constant("none" as const) }) })));
-export const abandonedChatsMin = checked(abandonedMin, withRecords(fc.record({ chats: fc.record({ abandoned: fc.record({ minConsumerMessages: fc.integer({ min: 1, max: 3 }) }) }) })), { traces: redeliveredTraceArb });
-export const abandonedChatsAll = checked(abandonedAll, withRecords(fc.record({ chats: fc.record({ abandoned: fc.constant("all" as const), shortAbandonSeconds: fc.integer({ min: 1, max: 3600 }) }, { requiredKeys: ["abandoned"] }) })));
+export const abandonedChatsMin = checked(
+  abandonedMin,
+  withRecords(fc.record({ chats: fc.record({ abandoned: fc.record({ minConsumerMessages: fc.integer({ min: 1, max: 3 }) }) }) })),
+  { traces: redeliveredTraceArb },
+);
+export const abandonedChatsAll = checked(
+  abandonedAll,
+  withRecords(
+    fc.record({
+      chats: fc.record({ abandoned: fc.constant("all" as const), shortAbandonSeconds: fc.integer({ min: 1, max: 3600 }) }, { requiredKeys: ["abandoned"] }),
+    }),
+  ),
+);
 export const oneDecisionPerSession = checked(oneDecision, policyArb, { traces: redeliveredTraceArb });
 export const appendsOnlyWhereAllowed = checked(appends, appendOn(policyArb), { traces: appendTraceArb, defaultCases: 800 });
 export const appendsToTheLatestMatch = checked(appendsToLatest, appendOn(policyArb), { traces: appendTraceArb, defaultCases: 800 });
@@ -250,7 +291,13 @@ export const tags = checked(tagsInvariant, policyArb);
 
 /** Conditions no generated session satisfies (the traces use queues Q1 and Q2, languages en, de, ko). */
 const neverMatching = fc.oneof(
-  fc.constantFrom('queue == "nowhere"', 'queue matches "Billing/*"', 'language in ["fr", "es"]', 'phoneNumber startsWith "+1800"', 'not (queue in ["Q1", "Q2"])'),
+  fc.constantFrom(
+    'queue == "nowhere"',
+    'queue matches "Billing/*"',
+    'language in ["fr", "es"]',
+    'phoneNumber startsWith "+1800"',
+    'not (queue in ["Q1", "Q2"])',
+  ),
   fc.tuple(conditionArb, fc.constantFrom('queue == "nowhere"', 'language == "fr"')).map(([c, never]) => `(${c}) and ${never}`),
 );
 
@@ -280,24 +327,31 @@ export const deadOverrideChangesNothing: CustomInvariant = {
   casesPerRun: tracesPerPolicy,
   engines,
   property(engine) {
-    const property = fc.property(policyWithDeadOverride, fc.array(traceArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }), ({ policy, withDead, dead }, traces) => {
-      // one policy after the other: the bundle runner compiles each once
-      const without = traces.map((t) => replay(engine, policy, t.records, t.events));
-      const withIt = traces.map((t) => replay(engine, withDead, t.records, t.events));
-      // Provenance differs as it should: another revision, and the overrides after the dead one
-      // one place further on (the dead one itself never listed).
-      const same = (step: unknown, shift: (index: number) => number): unknown => {
-        if (typeof step !== "object" || step === null || !("decision" in step)) return step;
-        const decision = (step as { decision: { overrides: number[] } }).decision;
-        return { decision: { ...decision, revision: "", overrides: decision.overrides.map(shift) } };
-      };
-      traces.forEach((trace, i) => {
-        const a = without[i]!.map((step) => same(step, (index) => index));
-        const b = withIt[i]!.map((step) => same(step, (index) => (index > dead ? index - 1 : index === dead ? -1 : index)));
-        const k = a.findIndex((step, j) => JSON.stringify(step) !== JSON.stringify(b[j]));
-        if (k >= 0) throw new Violation(`trace ${i}, event #${k} ${JSON.stringify(trace.events[k])}: without the override ${JSON.stringify(a[k])}, with it ${JSON.stringify(b[k])}`);
-      });
-    });
+    const property = fc.property(
+      policyWithDeadOverride,
+      fc.array(traceArb, { minLength: tracesPerPolicy, maxLength: tracesPerPolicy }),
+      ({ policy, withDead, dead }, traces) => {
+        // one policy after the other: the bundle runner compiles each once
+        const without = traces.map((t) => replay(engine, policy, t.records, t.events));
+        const withIt = traces.map((t) => replay(engine, withDead, t.records, t.events));
+        // Provenance differs as it should: another revision, and the overrides after the dead one
+        // one place further on (the dead one itself never listed).
+        const same = (step: unknown, shift: (index: number) => number): unknown => {
+          if (typeof step !== "object" || step === null || !("decision" in step)) return step;
+          const decision = (step as { decision: { overrides: number[] } }).decision;
+          return { decision: { ...decision, revision: "", overrides: decision.overrides.map(shift) } };
+        };
+        traces.forEach((trace, i) => {
+          const a = without[i]!.map((step) => same(step, (index) => index));
+          const b = withIt[i]!.map((step) => same(step, (index) => (index > dead ? index - 1 : index === dead ? -1 : index)));
+          const k = a.findIndex((step, j) => JSON.stringify(step) !== JSON.stringify(b[j]));
+          if (k >= 0)
+            throw new Violation(
+              `trace ${i}, event #${k} ${JSON.stringify(trace.events[k])}: without the override ${JSON.stringify(a[k])}, with it ${JSON.stringify(b[k])}`,
+            );
+        });
+      },
+    );
     return property as unknown as fc.IProperty<never>;
   },
 };
@@ -315,7 +369,8 @@ const policySet = fc.integer({ min: 1, max: 3 }).chain((n) =>
 
 function compiled(files: { file: string; bytes: Buffer }[]): string {
   const result = compileSources(files);
-  if (result.bundle === undefined) throw new Error("generated policies do not compile: " + JSON.stringify(result.diagnostics.filter((d) => d.severity === "error")));
+  if (result.bundle === undefined)
+    throw new Error("generated policies do not compile: " + JSON.stringify(result.diagnostics.filter((d) => d.severity === "error")));
   return result.bundle.text;
 }
 
@@ -336,12 +391,12 @@ export const compilingIsDeterministic: CustomInvariant = {
       const again = compiled(a);
       const moved = compiled(b);
       if (again !== first) throw new Violation("the same files compiled twice give different bytes");
-      if (moved !== first) throw new Violation(`files ${JSON.stringify(a.map((f) => f.file))} and ${JSON.stringify(b.map((f) => f.file))} (same texts) give different bytes`);
+      if (moved !== first)
+        throw new Violation(`files ${JSON.stringify(a.map((f) => f.file))} and ${JSON.stringify(b.map((f) => f.file))} (same texts) give different bytes`);
     });
     return property as unknown as fc.IProperty<never>;
   },
 };
-
 
 /** Every invariant, in catalogue order. */
 export const invariants: readonly AnyInvariant[] = [

@@ -22,7 +22,9 @@ const work = mkdtempSync(join(tmpdir(), "crm-policy-install-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 /** The environment without the calling npm's per-run settings (workspace, package, lifecycle). */
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_(package|lifecycle|config_(workspace|include_workspace_root|global|prefix))/i.test(key)));
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^npm_(package|lifecycle|config_(workspace|include_workspace_root|global|prefix))/i.test(key)),
+);
 
 function run(command: string, args: string[], cwd: string): string {
   return execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
@@ -33,7 +35,7 @@ function readmeExample(): string {
   const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
   const section = readme.slice(readme.indexOf("## Use it in a service"));
   const block = /```ts\n([\s\S]*?)```/.exec(section);
-  if (block?.[1] === undefined) throw new Error("README.md: no TypeScript example under \"Use it in a service\"");
+  if (block?.[1] === undefined) throw new Error('README.md: no TypeScript example under "Use it in a service"');
   return block[1];
 }
 
@@ -59,15 +61,32 @@ it("both packed packages install into a new project; a TypeScript service type-c
   expect(runtime.files.every((f) => f.path === "package.json" || f.path === "README.md" || f.path.startsWith("dist/"))).toBe(true);
   expect(runtime.files.map((f) => f.path)).toContain("dist/runtime/index.d.ts");
   expect(cli.files.filter((f) => testFile.test(f.path) || f.path.startsWith("dist/runtime/") || f.path.startsWith("policies/"))).toEqual([]);
-  expect(cli.files.map((f) => f.path)).toEqual(expect.arrayContaining(["bin/crm-policy.js", "dist/cli/main.js", "dist/cli/main.d.ts", "schemas/policy.v1.schema.json", "catalog/crm-systems.json"]));
+  expect(cli.files.map((f) => f.path)).toEqual(
+    expect.arrayContaining(["bin/crm-policy.js", "dist/cli/main.js", "dist/cli/main.d.ts", "schemas/policy.v1.schema.json", "catalog/crm-systems.json"]),
+  );
 
   const service = join(work, "service");
   mkdirSync(service);
   writeFileSync(join(service, "package.json"), JSON.stringify({ name: "service", private: true, type: "module" }, null, 2));
   // --ignore-scripts: nothing of this needs an install script (the packages `serve` needs,
   // better-sqlite3 among them, are optional peer dependencies: not installed here).
-  const typesNode = (JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies["@types/node"];
-  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", join(work, runtime.filename), join(work, cli.filename), `@types/node@${typesNode}`], service);
+  const typesNode = (JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies[
+    "@types/node"
+  ];
+  run(
+    "npm",
+    [
+      "install",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      join(work, runtime.filename),
+      join(work, cli.filename),
+      `@types/node@${typesNode}`,
+    ],
+    service,
+  );
 
   const installed = join(service, "node_modules", "@crm-policy", "runtime");
   const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
@@ -94,20 +113,34 @@ it("both packed packages install into a new project; a TypeScript service type-c
   copyFileSync(join(projectRoot, "examples", "sessions.jsonl"), join(service, "sessions.jsonl"));
   run("npx", ["--no-install", "crm-policy", "compile", "acme-support.yaml", "--out", "policies.bundle.json"], service);
   expect(run("npx", ["--no-install", "crm-policy", "--version"], service)).toMatch(/^crm-policy \d+\.\d+\.\d+ \(bundle format crm-policy-bundle\/v\d+\)\n$/);
-  const decisions = run(process.execPath, [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), "service.ts", "policies.bundle.json", "sessions.jsonl"], service);
+  const decisions = run(
+    process.execPath,
+    [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), "service.ts", "policies.bundle.json", "sessions.jsonl"],
+    service,
+  );
 
   // Without the server's packages every other command works, and `serve` says how to get them.
   for (const name of ["fastify", "better-sqlite3", "prom-client"]) expect(existsSync(join(service, "node_modules", name)), name).toBe(false);
   expect(run("npx", ["--no-install", "crm-policy", "--help"], service)).toMatch(/^ {2}serve +run the decision service/m);
-  const serve = spawnSync("npx", ["--no-install", "crm-policy", "serve", "--bundle", "policies.bundle.json", "--policy", "acme-support", "--state", ":memory:"], { cwd: service, env, encoding: "utf8", timeout: 60_000 });
+  const serve = spawnSync(
+    "npx",
+    ["--no-install", "crm-policy", "serve", "--bundle", "policies.bundle.json", "--policy", "acme-support", "--state", ":memory:"],
+    { cwd: service, env, encoding: "utf8", timeout: 60_000 },
+  );
   expect({ status: serve.status, stdout: serve.stdout }).toEqual({ status: 1, stdout: "" });
-  expect(serve.stderr).toMatch(/^crm-policy serve: the package `[a-z0-9-]+` is not installed\. .*\n {2}npm install better-sqlite3@\d+ fastify@\d+ prom-client@\d+\n$/);
+  expect(serve.stderr).toMatch(
+    /^crm-policy serve: the package `[a-z0-9-]+` is not installed\. .*\n {2}npm install better-sqlite3@\d+ fastify@\d+ prom-client@\d+\n$/,
+  );
 
   // Lines the service rejects, simulate rejects too (exit 1): the decisions are what is compared.
   const simulated = await runCli(["simulate", "--policy", join(service, "policies.bundle.json"), "--events", join(service, "sessions.jsonl")]);
   const lines = decisions.trimEnd().split("\n");
   expect(lines).toEqual(simulated.stdout.trimEnd().split("\n"));
-  const installedSimulate = spawnSync("npx", ["--no-install", "crm-policy", "simulate", "--policy", "policies.bundle.json", "--events", "sessions.jsonl"], { cwd: service, env, encoding: "utf8" });
+  const installedSimulate = spawnSync("npx", ["--no-install", "crm-policy", "simulate", "--policy", "policies.bundle.json", "--events", "sessions.jsonl"], {
+    cwd: service,
+    env,
+    encoding: "utf8",
+  });
   expect(installedSimulate.stdout).toBe(simulated.stdout);
   expect(lines.map((l) => (JSON.parse(l) as { decision: string }).decision)).toEqual(expect.arrayContaining(["create", "none"]));
 });

@@ -13,7 +13,18 @@ beforeAll(async () => {
   const example = exampleBundle();
   dir = example.dir;
   writeFileSync(join(dir, "token"), token);
-  server = await startServerProcess(["--bundle", example.bundle, "--policy", "acme-support", "--state", join(dir, "state.db"), "--token-file", join(dir, "token"), "--max-body-bytes", "100000"]);
+  server = await startServerProcess([
+    "--bundle",
+    example.bundle,
+    "--policy",
+    "acme-support",
+    "--state",
+    join(dir, "state.db"),
+    "--token-file",
+    join(dir, "token"),
+    "--max-body-bytes",
+    "100000",
+  ]);
 });
 afterAll(async () => {
   if (server.child.exitCode === null) server.child.kill("SIGKILL");
@@ -27,10 +38,21 @@ async function post(body: string, type = "application/x-ndjson", headers: Record
   return { status: response.status, json: await response.json() };
 }
 const at = (s: number) => `2026-11-20T11:00:${String(s).padStart(2, "0")}Z`;
-const chat = (id: string) => JSON.stringify({ type: "started", sessionId: id, at: at(0), channel: "chat", sessionType: "Chat", queue: "Support/Chat", endUser: `u-${id}` });
+const chat = (id: string) =>
+  JSON.stringify({ type: "started", sessionId: id, at: at(0), channel: "chat", sessionType: "Chat", queue: "Support/Chat", endUser: `u-${id}` });
 
 test("malformed lines are rejected one by one with their line numbers; the rest of the batch applies", async () => {
-  const body = [chat("b1"), "", "{\"type\": ", "[1,2]", "null", JSON.stringify({ type: "teleported", sessionId: "b1", at: at(1) }), JSON.stringify({ type: "connected", sessionId: "b1", at: "yesterday" }), JSON.stringify({ type: "connected", sessionId: "b1", at: at(2) }), "\u0000\u00ff garbage"].join("\n");
+  const body = [
+    chat("b1"),
+    "",
+    '{"type": ',
+    "[1,2]",
+    "null",
+    JSON.stringify({ type: "teleported", sessionId: "b1", at: at(1) }),
+    JSON.stringify({ type: "connected", sessionId: "b1", at: "yesterday" }),
+    JSON.stringify({ type: "connected", sessionId: "b1", at: at(2) }),
+    "\u0000\u00ff garbage",
+  ].join("\n");
   const { status, json } = await post(body);
   expect(status).toBe(200);
   expect(json.results.map((r: { line: number; status: string }) => [r.line, r.status])).toEqual([
@@ -61,7 +83,7 @@ test("oversized bodies get 413, wrong content types 415, bad JSON 400, as JSON e
   }
   const noType = await fetch(`${server.url}/v1/events`, { method: "POST", headers: auth, body: new Uint8Array([1, 2, 3]) });
   expect(noType.status).toBe(415);
-  const broken = await post("[{\"type\":", "application/json");
+  const broken = await post('[{"type":', "application/json");
   expect([broken.status, broken.json.error.code]).toEqual([400, "bad_request"]);
   const empty = await post("", "application/json");
   expect(empty.status).toBe(400);
@@ -81,7 +103,13 @@ test("a missing or wrong token gets 401 on every route but the health checks", a
 });
 
 test("unknown routes and methods get 404 JSON errors; bad queries 400", async () => {
-  for (const [method, path] of [["GET", "/v1/nothing"], ["PUT", "/v1/events"], ["GET", "/v1/sessions/"], ["POST", "/v1/decisions"], ["GET", `/${"a".repeat(5_000)}`]] as const) {
+  for (const [method, path] of [
+    ["GET", "/v1/nothing"],
+    ["PUT", "/v1/events"],
+    ["GET", "/v1/sessions/"],
+    ["POST", "/v1/decisions"],
+    ["GET", `/${"a".repeat(5_000)}`],
+  ] as const) {
     const response = await fetch(server.url + path, { method, headers: auth });
     expect([method, path.slice(0, 20), response.status]).toEqual([method, path.slice(0, 20), 404]);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
@@ -95,7 +123,13 @@ test("unknown routes and methods get 404 JSON errors; bad queries 400", async ()
 test("a body cut off mid-request and a request with a lying content-length leave the server serving", async () => {
   const url = new URL(server.url);
   await new Promise<void>((resolve) => {
-    const req = request({ host: url.hostname, port: url.port, method: "POST", path: "/v1/events", headers: { ...auth, "content-type": "application/x-ndjson", "content-length": "5000" } });
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      method: "POST",
+      path: "/v1/events",
+      headers: { ...auth, "content-type": "application/x-ndjson", "content-length": "5000" },
+    });
     req.on("error", () => resolve());
     req.write(chat("cut"));
     setTimeout(() => {

@@ -26,32 +26,57 @@ afterAll(async () => {
 });
 
 /** One request; its response must match the OpenAPI document. Returns status and body. */
-async function call(method: string, route: string, path: string, init: { body?: string; type?: string; auth?: string | null } = {}): Promise<{ status: number; json: any; text: string }> {
+async function call(
+  method: string,
+  route: string,
+  path: string,
+  init: { body?: string; type?: string; auth?: string | null } = {},
+): Promise<{ status: number; json: any; text: string }> {
   const headers: Record<string, string> = {};
   if (init.auth !== null) headers["authorization"] = `Bearer ${init.auth ?? token}`;
   if (init.type !== undefined) headers["content-type"] = init.type;
   const response = await fetch(server.url + path, { method, headers, ...(init.body === undefined ? {} : { body: init.body }) });
   const text = await response.text();
-  expect(responseProblems(method, route, response.status, response.headers.get("content-type"), text), `${method} ${path} → ${response.status} ${text.slice(0, 300)}`).toEqual([]);
+  expect(
+    responseProblems(method, route, response.status, response.headers.get("content-type"), text),
+    `${method} ${path} → ${response.status} ${text.slice(0, 300)}`,
+  ).toEqual([]);
   seen.add(`${method.toLowerCase()} ${route} ${response.status}`);
   return { status: response.status, text, json: response.headers.get("content-type")?.startsWith("application/json") ? JSON.parse(text) : undefined };
 }
 
 const at = (s: number) => `2026-11-20T10:00:${String(s).padStart(2, "0")}Z`;
-const started = (id: string, s: number) => ({ type: "started", sessionId: id, at: at(s), channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Support/Billing", endUser: `u-${id}` });
+const started = (id: string, s: number) => ({
+  type: "started",
+  sessionId: id,
+  at: at(s),
+  channel: "voice",
+  sessionType: "Voice Inbound (IVR)",
+  queue: "Support/Billing",
+  endUser: `u-${id}`,
+});
 const lines = (...events: unknown[]) => events.map((e) => (typeof e === "string" ? e : JSON.stringify(e))).join("\n") + "\n";
 
 describe("every response matches docs/serve.openapi.json", () => {
   test("POST /v1/events: decided, accepted and rejected outcomes, JSON Lines and JSON array", async () => {
     const batch = await call("POST", "/v1/events", "/v1/events", {
       type: "application/x-ndjson",
-      body: lines(started("k1", 0), { type: "connected", sessionId: "k1", at: at(5) }, "{not json", { type: "assigned", sessionId: "nobody", at: at(6) }, started("k2", 7)),
+      body: lines(
+        started("k1", 0),
+        { type: "connected", sessionId: "k1", at: at(5) },
+        "{not json",
+        { type: "assigned", sessionId: "nobody", at: at(6) },
+        started("k2", 7),
+      ),
     });
     expect(batch.status).toBe(200);
     expect(batch.json.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "decided", "rejected", "rejected", "accepted"]);
     // Provenance: the policy and its revision in the bundle that decided, and the overrides that held.
     expect(batch.json.results[1].decision).toMatchObject({ sessionId: "k1", policy: "acme-support", revision: bundle.policyRevision, overrides: [] });
-    const array = await call("POST", "/v1/events", "/v1/events", { type: "application/json", body: JSON.stringify([{ type: "ended", sessionId: "k1", at: at(9) }]) });
+    const array = await call("POST", "/v1/events", "/v1/events", {
+      type: "application/json",
+      body: JSON.stringify([{ type: "ended", sessionId: "k1", at: at(9) }]),
+    });
     expect(array.json.results).toEqual([{ line: 1, status: "accepted" }]);
     expect((await call("POST", "/v1/events", "/v1/events", { type: "application/json", body: "[{" })).status).toBe(400);
     expect((await call("POST", "/v1/events", "/v1/events", { type: "text/csv", body: "a,b" })).status).toBe(415);
@@ -92,13 +117,25 @@ describe("every response matches docs/serve.openapi.json", () => {
     expect(status.json.revision).toMatchObject({ digest: bundle.digest, policyRevision: bundle.policyRevision, keyId: null });
     expect(status.json.serving).toEqual([status.json.revision]);
     // The log says at start which bundle it loaded.
-    expect(server.logs.lines.find((l) => l["msg"] === "listening")).toMatchObject({ digest: bundle.digest, policyRevision: bundle.policyRevision, keyId: null });
+    expect(server.logs.lines.find((l) => l["msg"] === "listening")).toMatchObject({
+      digest: bundle.digest,
+      policyRevision: bundle.policyRevision,
+      keyId: null,
+    });
     expect(status.json.inFlight).toBe(1);
     expect((await call("GET", "/v1/status", "/v1/status", { auth: null })).status).toBe(401);
     expect((await call("GET", "/healthz", "/healthz", { auth: null })).status).toBe(200);
     expect((await call("GET", "/readyz", "/readyz", { auth: null })).status).toBe(200);
     const metrics = await call("GET", "/metrics", "/metrics");
-    for (const name of ["crm_policy_events_total", "crm_policy_decisions_total", "crm_policy_rejections_total", "crm_policy_sessions_in_flight", "crm_policy_http_request_duration_seconds", "crm_policy_bundle_reloads_total", "crm_policy_store_write_duration_seconds"]) {
+    for (const name of [
+      "crm_policy_events_total",
+      "crm_policy_decisions_total",
+      "crm_policy_rejections_total",
+      "crm_policy_sessions_in_flight",
+      "crm_policy_http_request_duration_seconds",
+      "crm_policy_bundle_reloads_total",
+      "crm_policy_store_write_duration_seconds",
+    ]) {
       expect(metrics.text).toContain(`# TYPE ${name}`);
     }
     expect(metrics.text).toMatch(/crm_policy_rejections_total\{reason="unknown session"\} 1/);
@@ -106,7 +143,11 @@ describe("every response matches docs/serve.openapi.json", () => {
   });
 
   test("unknown routes answer 404 with the error body", async () => {
-    for (const [method, path] of [["GET", "/v2/events"], ["DELETE", "/v1/events"], ["GET", "/"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/v2/events"],
+      ["DELETE", "/v1/events"],
+      ["GET", "/"],
+    ] as const) {
       const response = await fetch(server.url + path, { method, headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(404);
       expect(errorBodyProblems(await response.text())).toEqual([]);
@@ -117,7 +158,10 @@ describe("every response matches docs/serve.openapi.json", () => {
     for (const [route, operations] of Object.entries(openapi.paths)) {
       for (const method of Object.keys(operations)) {
         expect(server.app.hasRoute({ method: method.toUpperCase() as "GET", url: route.replace(/\{(\w+)\}/g, ":$1") }), `${method} ${route}`).toBe(true);
-        expect([...seen].some((s) => s.startsWith(`${method} ${route} 2`)), `${method} ${route}: no 2xx response checked`).toBe(true);
+        expect(
+          [...seen].some((s) => s.startsWith(`${method} ${route} 2`)),
+          `${method} ${route}: no 2xx response checked`,
+        ).toBe(true);
       }
     }
   });

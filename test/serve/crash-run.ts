@@ -132,7 +132,9 @@ export function compare(outbox: readonly unknown[], simulated: ReadonlyMap<strin
     else bySession.set(id, decision);
   }
   const lost = [...simulated.keys()].filter((id) => !bySession.has(id));
-  const differ = [...bySession].filter(([id, decision]) => simulated.has(id) ? JSON.stringify(decision) !== JSON.stringify(simulated.get(id)) : true).map(([id]) => id);
+  const differ = [...bySession]
+    .filter(([id, decision]) => (simulated.has(id) ? JSON.stringify(decision) !== JSON.stringify(simulated.get(id)) : true))
+    .map(([id]) => id);
   return { lost, doubled: [...doubled], differ };
 }
 
@@ -143,7 +145,26 @@ export function compare(outbox: readonly unknown[], simulated: ReadonlyMap<strin
 function simulate(bundle: string, name: string, log: string, records: string): Map<string, unknown> {
   let out: string;
   try {
-    out = execFileSync(process.execPath, ["bin/crm-policy.js", "simulate", "--policy", bundle, "--name", name, "--events", log, "--records", records, "--lateness", "0", "--max-session-age", "36500d"], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
+    out = execFileSync(
+      process.execPath,
+      [
+        "bin/crm-policy.js",
+        "simulate",
+        "--policy",
+        bundle,
+        "--name",
+        name,
+        "--events",
+        log,
+        "--records",
+        records,
+        "--lateness",
+        "0",
+        "--max-session-age",
+        "36500d",
+      ],
+      { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] },
+    ).toString();
   } catch (error) {
     out = String((error as { stdout?: Buffer }).stdout ?? ""); // exit 1: some lines were rejected
   }
@@ -170,7 +191,12 @@ function stillOpenDropped(decisions: Map<string, unknown>, events: readonly { ty
 /** Posts one batch: true when every event got an outcome, false when the answer was lost. */
 async function post(server: ServerProcess, body: string): Promise<boolean> {
   try {
-    const response = await fetch(`${server.url}/v1/events`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${server.url}/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-ndjson" },
+      body,
+      signal: AbortSignal.timeout(30_000),
+    });
     if (response.status !== 200) return false;
     const answer = (await response.json()) as { results: unknown[] };
     return answer.results.length === body.split("\n").filter((l) => l !== "").length;

@@ -18,5 +18,9 @@ test("SIGKILL at 10 random moments: the outbox equals an uninterrupted simulate,
   expect(run.redelivered).toBeGreaterThan(0);
   expect(run.unanswered).toBe(0);
   expect(run.exit).toBe(0);
-  expect({ lost: run.problems.lost.slice(0, 5), doubled: run.problems.doubled.slice(0, 5), differ: run.problems.differ.slice(0, 5) }).toEqual({ lost: [], doubled: [], differ: [] });
+  expect({ lost: run.problems.lost.slice(0, 5), doubled: run.problems.doubled.slice(0, 5), differ: run.problems.differ.slice(0, 5) }).toEqual({
+    lost: [],
+    doubled: [],
+    differ: [],
+  });
 }, 300_000);

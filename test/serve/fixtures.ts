@@ -27,7 +27,21 @@ export class LogLines extends Writable {
 }
 
 /** A server in this process on a free loopback port, logging into `logs`. */
-export async function inProcessServer(options: Partial<ServeOptions> & { bundle: ServeOptions["bundle"] }, logs = new LogLines()): Promise<RunningServer & { logs: LogLines }> {
-  const server = await startServer({ policy: "acme-support", state: ":memory:", host: "127.0.0.1", port: 0, recordPrefix: "rec", bodyLimit: 1 << 20, pollSeconds: 60, logLevel: "info", logStream: logs, ...options });
+export async function inProcessServer(
+  options: Partial<ServeOptions> & { bundle: ServeOptions["bundle"] },
+  logs = new LogLines(),
+): Promise<RunningServer & { logs: LogLines }> {
+  const server = await startServer({
+    policy: "acme-support",
+    state: ":memory:",
+    host: "127.0.0.1",
+    port: 0,
+    recordPrefix: "rec",
+    bodyLimit: 1 << 20,
+    pollSeconds: 60,
+    logLevel: "info",
+    logStream: logs,
+    ...options,
+  });
   return Object.assign(server, { logs });
 }

@@ -9,7 +9,10 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 }
 
-export const openapi = read("docs/serve.openapi.json") as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+export const openapi = read("docs/serve.openapi.json") as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
 ajv.addSchema(read("schemas/decision.v1.schema.json"));
@@ -33,7 +36,9 @@ export function responseProblems(method: string, route: string, status: number, 
   const key = `${route} ${method} ${status} ${type}`;
   let validate = compiled.get(key);
   if (validate === undefined) {
-    const pointer = ["paths", route, method.toLowerCase(), "responses", String(status), "content", type, "schema"].map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+    const pointer = ["paths", route, method.toLowerCase(), "responses", String(status), "content", type, "schema"]
+      .map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1"))
+      .join("/");
     validate = ajv.compile({ $ref: `https://crm-policy.dev/openapi/serve#/${pointer}` });
     compiled.set(key, validate);
   }

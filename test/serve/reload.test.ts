@@ -33,7 +33,16 @@ function deploy(path: string, text: string): void {
 }
 
 const at = (s: number) => `2026-11-20T12:00:${String(s).padStart(2, "0")}Z`;
-const call = (id: string, s: number) => ({ type: "started", sessionId: id, at: at(s), channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Support/Billing", menuPath: "Support > Billing", endUser: `u-${id}` });
+const call = (id: string, s: number) => ({
+  type: "started",
+  sessionId: id,
+  at: at(s),
+  channel: "voice",
+  sessionType: "Voice Inbound (IVR)",
+  queue: "Support/Billing",
+  menuPath: "Support > Billing",
+  endUser: `u-${id}`,
+});
 
 test("a new signed bundle goes live for new sessions, in-flight ones finish under theirs, also across a restart; bad bundles are refused", async () => {
   const trusted = keyPair("trusted");
@@ -47,10 +56,20 @@ test("a new signed bundle goes live for new sessions, in-flight ones finish unde
 
   let server = await inProcessServer(options);
   const post = async (...events: unknown[]) => {
-    const response = await fetch(`${server.url}/v1/events`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body: events.map((e) => JSON.stringify(e)).join("\n") });
-    return ((await response.json()) as { results: { status: string; reason?: string; decision?: { sessionId: string; title?: string; revision: string } }[] }).results;
+    const response = await fetch(`${server.url}/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-ndjson" },
+      body: events.map((e) => JSON.stringify(e)).join("\n"),
+    });
+    return ((await response.json()) as { results: { status: string; reason?: string; decision?: { sessionId: string; title?: string; revision: string } }[] })
+      .results;
   };
-  const status = async () => (await (await fetch(`${server.url}/v1/status`)).json()) as { revision: { digest: string; keyId: string | null }; serving: { digest: string }[]; lastReloadError: { message: string } | null };
+  const status = async () =>
+    (await (await fetch(`${server.url}/v1/status`)).json()) as {
+      revision: { digest: string; keyId: string | null };
+      serving: { digest: string }[];
+      lastReloadError: { message: string } | null;
+    };
   const revisionOf = async (id: string) => ((await (await fetch(`${server.url}/v1/sessions/${id}`)).json()) as { revision: string }).revision;
 
   expect((await status()).revision).toMatchObject({ digest: v1.bundle.digest, keyId: v1.bundle.signature!.keyId });
@@ -59,7 +78,12 @@ test("a new signed bundle goes live for new sessions, in-flight ones finish unde
   deploy(bundlePath, v2.text);
   expect(await server.reloader.check()).toBe("applied");
   expect((await status()).serving.map((r) => r.digest)).toEqual([v2.bundle.digest, v1.bundle.digest]);
-  expect(server.logs.lines.find((l) => l["msg"] === "bundle reloaded")).toMatchObject({ digest: v2.bundle.digest, previous: v1.bundle.digest, policyRevision: v2.bundle.policies[0]!.revision, keyId: v2.bundle.signature!.keyId });
+  expect(server.logs.lines.find((l) => l["msg"] === "bundle reloaded")).toMatchObject({
+    digest: v2.bundle.digest,
+    previous: v1.bundle.digest,
+    policyRevision: v2.bundle.policies[0]!.revision,
+    keyId: v2.bundle.signature!.keyId,
+  });
   await post(call("new", 1));
   expect(await revisionOf("old")).toBe(v1.bundle.digest);
   expect(await revisionOf("new")).toBe(v2.bundle.digest);
@@ -89,7 +113,11 @@ test("a new signed bundle goes live for new sessions, in-flight ones finish unde
   await server.close();
   server = await inProcessServer(options);
   expect(await revisionOf("old")).toBe(v1.bundle.digest);
-  const decided = await post({ type: "connected", sessionId: "old", at: at(10) }, { type: "connected", sessionId: "new", at: at(11) }, { type: "connected", sessionId: "later", at: at(12) });
+  const decided = await post(
+    { type: "connected", sessionId: "old", at: at(10) },
+    { type: "connected", sessionId: "new", at: at(11) },
+    { type: "connected", sessionId: "later", at: at(12) },
+  );
   expect(decided.map((r) => r.decision?.title)).toEqual(["V1 old", "V2 new", "V2 later"]);
   // Provenance shows it: each decision names the policy revision it was made under.
   const [r1, r2] = [v1.bundle.policies[0]!.revision, v2.bundle.policies[0]!.revision];

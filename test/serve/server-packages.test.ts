@@ -20,7 +20,11 @@ function loadFailure(name: string): { missing: boolean; code: string | undefined
     import { loadServer, MissingServerPackage } from ${JSON.stringify(pathToFileURL("dist/cli/server-packages.js").href)};
     try { await loadServer(() => import(${JSON.stringify(pathToFileURL(file).href)})); console.log("null"); }
     catch (e) { console.log(JSON.stringify({ missing: e instanceof MissingServerPackage, code: e.code, message: e.message })); }`;
-  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as { missing: boolean; code: string | undefined; message: string };
+  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as {
+    missing: boolean;
+    code: string | undefined;
+    message: string;
+  };
 }
 
 const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };

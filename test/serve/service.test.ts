@@ -6,7 +6,12 @@ import type { StateStore } from "../../server/state/state-store.js";
 import { exampleBundle } from "./fixtures.js";
 
 const { text } = exampleBundle();
-const check = { policyName: "acme-support", load: (t: string) => loadBundle(t), loadStored: (t: string) => loadBundle(t), maxSessionAge: Number.POSITIVE_INFINITY };
+const check = {
+  policyName: "acme-support",
+  load: (t: string) => loadBundle(t),
+  loadStored: (t: string) => loadBundle(t),
+  maxSessionAge: Number.POSITIVE_INFINITY,
+};
 const at = (s: number) => `2026-11-20T13:00:${String(s).padStart(2, "0")}Z`;
 const batch = [
   { type: "started", sessionId: "f1", at: at(0), channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Support/Billing", endUser: "u-f1" },
@@ -44,7 +49,12 @@ test("a batch whose store write fails is not applied at all, and applies whole w
   expect(service.describe("f1")).toBeUndefined();
   fail(false);
   const outcomes = service.apply(batch);
-  expect(outcomes.map((o) => (o.status === "decided" ? `${o.seq}:${o.decision.decision === "create" ? o.decision.recordId : "?"}` : o.status))).toEqual(["accepted", "accepted", "1:rec-1", "2:rec-2"]);
+  expect(outcomes.map((o) => (o.status === "decided" ? `${o.seq}:${o.decision.decision === "create" ? o.decision.recordId : "?"}` : o.status))).toEqual([
+    "accepted",
+    "accepted",
+    "1:rec-1",
+    "2:rec-2",
+  ]);
 });
 
 test("sessions rebuilt from the store go on where they stopped; redelivered events change nothing", () => {

@@ -11,15 +11,29 @@ const example = exampleBundle(dir);
 const minute = 60_000;
 const t0 = Date.parse("2026-11-20T10:00:00Z");
 const at = (ms: number) => new Date(t0 + ms).toISOString();
-const started = (id: string, ms: number) => ({ type: "started", sessionId: id, at: at(ms), channel: "voice", sessionType: "Voice Inbound (IVR)", queue: "Support/Billing", endUser: `u-${id}` });
+const started = (id: string, ms: number) => ({
+  type: "started",
+  sessionId: id,
+  at: at(ms),
+  channel: "voice",
+  sessionType: "Voice Inbound (IVR)",
+  queue: "Support/Billing",
+  endUser: `u-${id}`,
+});
 
 type Server = Awaited<ReturnType<typeof inProcessServer>>;
 async function post(server: Server, ...events: unknown[]): Promise<{ status: string; decision?: { sessionId: string } }[]> {
-  const response = await fetch(`${server.url}/v1/events`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body: events.map((e) => JSON.stringify(e)).join("\n") });
+  const response = await fetch(`${server.url}/v1/events`, {
+    method: "POST",
+    headers: { "content-type": "application/x-ndjson" },
+    body: events.map((e) => JSON.stringify(e)).join("\n"),
+  });
   return ((await response.json()) as { results: { status: string; decision?: { sessionId: string } }[] }).results;
 }
 async function outbox(server: Server): Promise<{ sessionId: string; decision: string; reason?: string }[]> {
-  const page = (await (await fetch(`${server.url}/v1/decisions?after=0&limit=1000`)).json()) as { decisions: { decision: { sessionId: string; decision: string; reason?: string } }[] };
+  const page = (await (await fetch(`${server.url}/v1/decisions?after=0&limit=1000`)).json()) as {
+    decisions: { decision: { sessionId: string; decision: string; reason?: string } }[];
+  };
   return page.decisions.map((d) => d.decision);
 }
 const state = async (server: Server, id: string) => ((await (await fetch(`${server.url}/v1/sessions/${id}`)).json()) as { state: string }).state;
@@ -45,7 +59,10 @@ test("sessions past their maximum age are decided by time passing, stored, and n
   // the event's own answer is about its own session.
   const results = await post(server, started("c", 15 * minute + 1));
   expect(results).toEqual([{ line: 1, status: "accepted" }]);
-  expect((await outbox(server)).map((d) => [d.sessionId, d.reason])).toEqual([["a", "expired"], ["b", "expired"]]);
+  expect((await outbox(server)).map((d) => [d.sessionId, d.reason])).toEqual([
+    ["a", "expired"],
+    ["b", "expired"],
+  ]);
   expect(await state(server, "b")).toBe("ended");
 
   // Redelivered, the expired sessions' starts decide nothing again.

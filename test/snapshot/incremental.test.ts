@@ -14,7 +14,11 @@ const cases = Number(process.env["CRM_POLICY_RUNS"] ?? 2_000) / 4;
 it(`partial snapshots of the changed sessions, merged, equal the full snapshot after every event (${cases} traces)`, () => {
   fc.assert(
     fc.property(policyArb, timingArb, lateStartTraceArb, fc.option(fc.integer({ min: 0, max: 4 })), (policy, timing, trace, memory) => {
-      const decider = new Decider(loaded(policy).policy(policy.metadata.name), new MemoryRecordStore(structuredClone(trace.records)), { ...timing, ...(memory === null ? {} : { endedSessionMemory: memory }), trackChanges: true });
+      const decider = new Decider(loaded(policy).policy(policy.metadata.name), new MemoryRecordStore(structuredClone(trace.records)), {
+        ...timing,
+        ...(memory === null ? {} : { endedSessionMemory: memory }),
+        trackChanges: true,
+      });
       let kept = JSON.parse(JSON.stringify(decider.snapshot()));
       const step = (i: number) => {
         kept = mergeSnapshot(kept, JSON.parse(JSON.stringify(decider.snapshot(decider.dirtySessions()))));

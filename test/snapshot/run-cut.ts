@@ -20,7 +20,8 @@ export function loaded(policy: RecordCreationPolicy): LoadedBundle {
   let bundle = bundles.get(source);
   if (bundle !== undefined) return bundle;
   const compiled = compileSources([{ file: "policy.json", bytes: Buffer.from(source) }]);
-  if (compiled.bundle === undefined) throw new Error("generated policy does not compile: " + JSON.stringify(compiled.diagnostics.filter((d) => d.severity === "error")));
+  if (compiled.bundle === undefined)
+    throw new Error("generated policy does not compile: " + JSON.stringify(compiled.diagnostics.filter((d) => d.severity === "error")));
   const path = join(dir, "bundle.json");
   writeFileSync(path, compiled.bundle.text);
   bundle = loadBundle(readFileSync(path, "utf8"));
@@ -57,7 +58,8 @@ export function runRuntimeCut(policy: RecordCreationPolicy, records: CrmRecord[]
     const next = cut.next === undefined ? undefined : loaded(cut.next);
     decider = Decider.restore(next === undefined ? first : [first, next], saved.snapshot, store);
     const again = JSON.stringify(decider.snapshot());
-    if (again !== JSON.stringify(saved.snapshot)) throw new Disagreement(`the restored decider's snapshot differs from the one it was restored from:\n${JSON.stringify(saved.snapshot)}\n${again}`);
+    if (again !== JSON.stringify(saved.snapshot))
+      throw new Disagreement(`the restored decider's snapshot differs from the one it was restored from:\n${JSON.stringify(saved.snapshot)}\n${again}`);
     if (next !== undefined) decider.update(next.policy(cut.next!.metadata.name));
   };
   const out: Outcomes[] = [];

@@ -67,7 +67,7 @@ it(`simulate killed ${kills} times with SIGKILL and resumed from its checkpoints
 
   const seed = Number(process.env["CRM_POLICY_SEED"] ?? Date.now() % 100_000);
   let state = seed;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const checkpoint = join(files.dir, "run.checkpoint");
   const kept: string[] = [];
   const story: string[] = [];
@@ -93,7 +93,8 @@ it(`simulate killed ${kills} times with SIGKILL and resumed from its checkpoints
     // somewhere between 10% and 50% of what is left to write; or right after the run's first
     // checkpoint, when the lines it counts have only just been written
     const left = (expected.length - done) / expected.length;
-    const kill: Kill | undefined = run >= kills ? undefined : run % 3 === 0 ? { bytes: Math.floor(left * wholeBytes * (0.1 + 0.4 * random())) } : { checkpoints: 1, file: checkpoint };
+    const kill: Kill | undefined =
+      run >= kills ? undefined : run % 3 === 0 ? { bytes: Math.floor(left * wholeBytes * (0.1 + 0.4 * random())) } : { checkpoints: 1, file: checkpoint };
     const result = await simulate([...args, "--checkpoint", checkpoint, "--checkpoint-every", every], out, kill);
     kept.push(...lines(out));
     if (!result.killed) {

@@ -4,7 +4,15 @@ import { acmeRevisions } from "./acme.js";
 
 const { v1, v2 } = acmeRevisions();
 const at = (s: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, s)).toISOString();
-const chat = (id: string, s: number) => ({ type: "started", sessionId: id, at: at(s), channel: "chat", sessionType: "Messaging Inbound (Web Chat)", queue: "Support/General", endUser: "u-" + id });
+const chat = (id: string, s: number) => ({
+  type: "started",
+  sessionId: id,
+  at: at(s),
+  channel: "chat",
+  sessionType: "Messaging Inbound (Web Chat)",
+  queue: "Support/General",
+  endUser: "u-" + id,
+});
 const decisions = (outcomes: readonly Outcome[]) => outcomes.filter((o): o is Decision => !(o instanceof Rejection));
 
 function feed(decider: Decider, id: string, from: number, messages: number): Decision[] {
@@ -36,7 +44,9 @@ describe("taking a new policy live", () => {
     decider.update(v2.policy("acme-support"));
     const snapshot = JSON.parse(JSON.stringify(decider.snapshot()));
     expect(snapshot.policies.map((p: { revision: string }) => p.revision)).toEqual([v2.policy("acme-support").revision, v1.policy("acme-support").revision]);
-    expect(() => Decider.restore(v2, snapshot, new MemoryRecordStore())).toThrow(/at \/policies\/1: policy `acme-support` revision sha256:[0-9a-f]+ is not in the bundle\(s\) given/);
+    expect(() => Decider.restore(v2, snapshot, new MemoryRecordStore())).toThrow(
+      /at \/policies\/1: policy `acme-support` revision sha256:[0-9a-f]+ is not in the bundle\(s\) given/,
+    );
     const restored = Decider.restore([v1, v2], snapshot, new MemoryRecordStore());
     expect(restored.policy.revision).toBe(v2.policy("acme-support").revision);
     expect(restored.inspect("old")?.settings.minConsumerMessages).toBe(2);

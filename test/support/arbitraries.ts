@@ -3,7 +3,24 @@ import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { CrmRecord } from "../../schemas/types/record.v1.js";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
 
-const statuses = ["New", "Working", "Escalated", "Closed", "Closed - Duplicate", "Open", "new", "open", "pending", "hold", "solved", "closed", "Pending", "Resolved", "snoozed", "done"];
+const statuses = [
+  "New",
+  "Working",
+  "Escalated",
+  "Closed",
+  "Closed - Duplicate",
+  "Open",
+  "new",
+  "open",
+  "pending",
+  "hold",
+  "solved",
+  "closed",
+  "Pending",
+  "Resolved",
+  "snoozed",
+  "done",
+];
 const variables = ["CALL_TYPE", "CALL_ID", "MENU_PATH", "PHONE_NUMBER", "LANGUAGE", "TIMESTAMP"];
 const literals = ["", " ", " via ", " - ", "[", "] ", "–", "&<b>'\"", "\\{{CALL_ID}}", "Case ", "ü🙂", "x".repeat(40)];
 const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"];
@@ -96,7 +113,11 @@ export const policyArb: fc.Arbitrary<RecordCreationPolicy> = fc
       crm: {
         system: g.system,
         ...(g.closedStatuses === undefined ? {} : { closedStatuses: g.closedStatuses as [string, ...string[]] }),
-        ...(closed.includes(reopen) ? { reopenStatus: ["Open", "open", "Working", "Reopened"].find((st) => !closed.includes(st)) ?? "Reopened" } : g.reopenStatus === undefined ? {} : { reopenStatus: g.reopenStatus }),
+        ...(closed.includes(reopen)
+          ? { reopenStatus: ["Open", "open", "Working", "Reopened"].find((st) => !closed.includes(st)) ?? "Reopened" }
+          : g.reopenStatus === undefined
+            ? {}
+            : { reopenStatus: g.reopenStatus }),
       },
     };
     if (g.records !== undefined) {
@@ -104,7 +125,8 @@ export const policyArb: fc.Arbitrary<RecordCreationPolicy> = fc
       if (records.append?.closedWithinDays !== undefined && records.append.toOpenRecord !== true) delete records.append.closedWithinDays;
       policy.records = records;
     }
-    if (g.template !== undefined || g.timeZone !== undefined) policy.title = { ...(g.template === undefined ? {} : { template: g.template }), ...(g.timeZone === undefined ? {} : { timeZone: g.timeZone }) };
+    if (g.template !== undefined || g.timeZone !== undefined)
+      policy.title = { ...(g.template === undefined ? {} : { template: g.template }), ...(g.timeZone === undefined ? {} : { timeZone: g.timeZone }) };
     if (g.tags !== undefined && facts.tags) policy.tags = g.tags;
     if (g.overrides !== undefined) {
       const baseAppend = policy.records?.append?.toOpenRecord ?? false;
@@ -141,7 +163,22 @@ type Step =
   | { kind: "repeat"; index: number; gap: number; fresh: boolean; restyle: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ kind: fc.constantFrom("started" as const, "assigned" as const, "connected" as const, "consumer" as const, "consumer" as const, "agent" as const, "ended" as const), session: fc.nat(4), gap: fc.nat(40) }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        "started" as const,
+        "assigned" as const,
+        "connected" as const,
+        "consumer" as const,
+        "consumer" as const,
+        "agent" as const,
+        "ended" as const,
+      ),
+      session: fc.nat(4),
+      gap: fc.nat(40),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("ghost" as const), session: fc.nat(4), gap: fc.nat(5) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("status" as const), record: fc.nat(5), status: fc.constantFrom(...statuses), gap: fc.nat(5) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("repeat" as const), index: fc.nat(), gap: fc.nat(5), fresh: fc.boolean(), restyle: fc.nat(3) }) },
@@ -205,7 +242,14 @@ export const traceArb = fc
           break;
         }
         case "status":
-          events.push(stamped({ type: "record.status", recordId: step.record < existing.length ? `R${step.record + 1}` : `sim-${step.record - existing.length + 1}`, at, status: step.status }));
+          events.push(
+            stamped({
+              type: "record.status",
+              recordId: step.record < existing.length ? `R${step.record + 1}` : `sim-${step.record - existing.length + 1}`,
+              at,
+              status: step.status,
+            }),
+          );
           break;
         case "ghost":
           events.push(stamped({ type: "assigned", sessionId: "ghost", at }));

@@ -21,7 +21,8 @@ export function bundleOf(policy: RecordCreationPolicy): LoadedBundle {
   const source = JSON.stringify(policy);
   if (last?.source === source) return last.bundle;
   const compiled = compileSources([{ file: "policy.json", bytes: Buffer.from(source) }]);
-  if (compiled.bundle === undefined) throw new Error("generated policy does not compile: " + JSON.stringify(compiled.diagnostics.filter((d) => d.severity === "error")));
+  if (compiled.bundle === undefined)
+    throw new Error("generated policy does not compile: " + JSON.stringify(compiled.diagnostics.filter((d) => d.severity === "error")));
   const path = join(dir, "bundle.json");
   writeFileSync(path, compiled.bundle.text);
   last = { source, bundle: loadBundle(readFileSync(path, "utf8")) };

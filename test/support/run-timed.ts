@@ -13,7 +13,8 @@ export interface Timing {
   maxSessionAge: number;
 }
 
-const runtimeStep = (o: Outcome): Outcomes[number] => (o instanceof Rejection ? (o.event === undefined ? { rejected: true } : { rejected: true, held: true }) : { decision: o });
+const runtimeStep = (o: Outcome): Outcomes[number] =>
+  o instanceof Rejection ? (o.event === undefined ? { rejected: true } : { rejected: true, held: true }) : { decision: o };
 
 /** The runtime on the policy's bundle with these times: one entry an event, then the flush. */
 export function runBundleTimed(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[], timing: Timing): Outcomes[] {
@@ -25,7 +26,8 @@ export function runBundleTimed(policy: RecordCreationPolicy, records: CrmRecord[
 
 export function runReferenceTimed(policy: RecordCreationPolicy, records: CrmRecord[], events: unknown[], timing: Timing): Outcomes[] {
   const reference = new ReferenceInterpreter(policy, defaultCatalog(), structuredClone(records), revisionOf(policy), timing);
-  const step = (o: object): Outcomes[number][] => ("decision" in o ? [{ decision: o.decision }] : "rejected" in o ? ["held" in o ? { rejected: true, held: true } : { rejected: true }] : []);
+  const step = (o: object): Outcomes[number][] =>
+    "decision" in o ? [{ decision: o.decision }] : "rejected" in o ? ["held" in o ? { rejected: true, held: true } : { rejected: true }] : [];
   const out = events.map((event) => reference.receive(structuredClone(event)).flatMap(step));
   out.push(reference.flush().flatMap(step));
   return out;

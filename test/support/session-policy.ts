@@ -28,4 +28,3 @@ function holds(condition: string, start: Started): boolean {
   if (!result.ok) throw new Error(`override condition does not parse: ${condition}`);
   return referenceCondition(result.ast, start);
 }
-

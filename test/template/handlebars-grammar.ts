@@ -55,7 +55,38 @@ const literal = fc.constantFrom('"CALL_ID"', "'x'", '"a}}b"', "'\\''", "1", "-1.
 const text = (chars: string[], maxLength = 6) => fc.array(fc.constantFrom(...chars), { maxLength }).map((parts) => parts.join(""));
 
 /** Characters of literal text, the ones Handlebars' lexer treats specially among them. */
-const contentChars = ["a", "Z", " ", " ", "-", "é", "😀", "{", "}", "}}", "~", "[", "]", "\\", "\\\\", "=", "(", ")", "#", "/", "!", ">", "^", "&", "@", ".", "|", '"', "'", "<"];
+const contentChars = [
+  "a",
+  "Z",
+  " ",
+  " ",
+  "-",
+  "é",
+  "😀",
+  "{",
+  "}",
+  "}}",
+  "~",
+  "[",
+  "]",
+  "\\",
+  "\\\\",
+  "=",
+  "(",
+  ")",
+  "#",
+  "/",
+  "!",
+  ">",
+  "^",
+  "&",
+  "@",
+  ".",
+  "|",
+  '"',
+  "'",
+  "<",
+];
 const content = fc.oneof({ weight: 4, arbitrary: text(contentChars) }, { weight: 1, arbitrary: text([...contentChars, ...oddWhitespace]) });
 
 const comment = text(["a", " ", "}", "}}", "-", "--", "{{", "\n", "~"], 4);
@@ -77,33 +108,71 @@ const grammar = fc.letrec<Grammar>((tie: fc.LetrecTypedTie<Grammar>) => ({
     { weight: 6, arbitrary: nearlyPlainVariable() },
     { weight: 3, arbitrary: escaped() },
     { weight: 4, arbitrary: mustache(tie("expression")) },
-    { weight: 1, arbitrary: fc.tuple(strip(), comment, strip(), fc.boolean()).map(([o, body, c, long]) => (long ? `{{${o}!--${body}--${c}}}` : `{{${o}!${body.replace(/}}/g, "")}${c}}}`)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(strip(), comment, strip(), fc.boolean())
+        .map(([o, body, c, long]) => (long ? `{{${o}!--${body}--${c}}}` : `{{${o}!${body.replace(/}}/g, "")}${c}}}`)),
+    },
     { weight: 1, arbitrary: block(tie) },
-    { weight: 1, arbitrary: fc.tuple(strip(), pad, path, fc.array(tie("param").map((p) => " " + p), { maxLength: 2 }), strip()).map(([o, p, n, ps, c]) => `{{${o}>${p}${n}${ps.join("")}${c}}}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          strip(),
+          pad,
+          path,
+          fc.array(
+            tie("param").map((p) => " " + p),
+            { maxLength: 2 },
+          ),
+          strip(),
+        )
+        .map(([o, p, n, ps, c]) => `{{${o}>${p}${n}${ps.join("")}${c}}}`),
+    },
     { weight: 1, arbitrary: fc.tuple(path, tie("template")).map(([n, body]) => `{{#>${n}}}${body}{{/${n}}}`) },
     { weight: 1, arbitrary: fc.tuple(name, content, fc.boolean()).map(([n, body, matched]) => `{{{{${n}}}}}${body}{{{{/${matched ? n : "other"}}}}}`) },
     { weight: 1, arbitrary: fc.tuple(strip(), tie("expression"), strip()).map(([o, e, c]) => `{{${o}*${e}${c}}}`) },
-    { weight: 1, arbitrary: fc.constantFrom("{{", "}}", "{{}}", "{{{", "}}}", "{{{{", "{{~}}", "{{else}}", "{{^}}", "{{/if}}", "{{CALL_ID}", "{CALL_ID}}", "{{CALL_ID}}}") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("{{", "}}", "{{}}", "{{{", "}}}", "{{{{", "{{~}}", "{{else}}", "{{^}}", "{{/if}}", "{{CALL_ID}", "{CALL_ID}}", "{{CALL_ID}}}"),
+    },
   ),
-  expression: fc.tuple(path, fc.array(fc.tuple(gap, tie("param")), { maxLength: 2 }), fc.option(fc.tuple(gap, tie("hash")), { nil: undefined })).map(
-    ([p, params, hash]) => p + params.map(([g, x]) => g + x).join("") + (hash === undefined ? "" : hash[0] + hash[1]),
-  ),
+  expression: fc
+    .tuple(path, fc.array(fc.tuple(gap, tie("param")), { maxLength: 2 }), fc.option(fc.tuple(gap, tie("hash")), { nil: undefined }))
+    .map(([p, params, hash]) => p + params.map(([g, x]) => g + x).join("") + (hash === undefined ? "" : hash[0] + hash[1])),
   param: fc.oneof(
     { depthSize: "small", maxDepth: 2 },
     { weight: 3, arbitrary: path },
     { weight: 2, arbitrary: literal },
     { weight: 1, arbitrary: fc.tuple(pad, tie("expression"), pad).map(([a, e, b]) => `(${a}${e}${b})`) },
   ),
-  hash: fc.array(fc.tuple(name, tie("param")).map(([k, v]) => `${k}=${v}`), { minLength: 1, maxLength: 2 }).map((pairs) => pairs.join(" ")),
+  hash: fc
+    .array(
+      fc.tuple(name, tie("param")).map(([k, v]) => `${k}=${v}`),
+      { minLength: 1, maxLength: 2 },
+    )
+    .map((pairs) => pairs.join(" ")),
 }));
 
 /** Text, escapes and variables, plain or changed in one place: where accepted and rejected meet. */
 const nearlyPlainTemplate = fc
-  .array(fc.oneof({ weight: 4, arbitrary: plainVariable() }, { weight: 4, arbitrary: content }, { weight: 2, arbitrary: escaped() }, { weight: 1, arbitrary: nearlyPlainVariable() }), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: plainVariable() },
+      { weight: 4, arbitrary: content },
+      { weight: 2, arbitrary: escaped() },
+      { weight: 1, arbitrary: nearlyPlainVariable() },
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((parts) => parts.join(""));
 
 /** Templates from Handlebars' grammar, plain ones among them. */
-export const handlebarsTemplate: fc.Arbitrary<string> = fc.oneof(fc.array(grammar.statement, { minLength: 1, maxLength: 6 }).map((parts) => parts.join("")), nearlyPlainTemplate);
+export const handlebarsTemplate: fc.Arbitrary<string> = fc.oneof(
+  fc.array(grammar.statement, { minLength: 1, maxLength: 6 }).map((parts) => parts.join("")),
+  nearlyPlainTemplate,
+);
 
 function plainVariable(): fc.Arbitrary<string> {
   return fc.constantFrom(...titleVariables).map((n) => `{{${n}}}`);
@@ -111,14 +180,36 @@ function plainVariable(): fc.Arbitrary<string> {
 
 /** A title variable with one thing between the braces that the plain form does not have. */
 function nearlyPlainVariable(): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom(...titleVariables), fc.constantFrom(...oddWhitespace)).chain(([n, w]) =>
-    fc.constantFrom(`{{~${n}}}`, `{{${n}~}}`, `{{~${n}~}}`, `{{[${n}]}}`, `{{${w}${n}}}`, `{{${n}${w}}}`, `{{${w}${n}${w}}}`, `{{{${n}}}}`, `{{&${n}}}`, `{{${n}.}}`, `{{this.${n}}}`, `{{./${n}}}`, `{{@${n}}}`, `{{!${n}}}`, `{{>${n}}}`, `{{${n}}`, `{${n}}}`),
-  );
+  return fc
+    .tuple(fc.constantFrom(...titleVariables), fc.constantFrom(...oddWhitespace))
+    .chain(([n, w]) =>
+      fc.constantFrom(
+        `{{~${n}}}`,
+        `{{${n}~}}`,
+        `{{~${n}~}}`,
+        `{{[${n}]}}`,
+        `{{${w}${n}}}`,
+        `{{${n}${w}}}`,
+        `{{${w}${n}${w}}}`,
+        `{{{${n}}}}`,
+        `{{&${n}}}`,
+        `{{${n}.}}`,
+        `{{this.${n}}}`,
+        `{{./${n}}}`,
+        `{{@${n}}}`,
+        `{{!${n}}}`,
+        `{{>${n}}}`,
+        `{{${n}}`,
+        `{${n}}}`,
+      ),
+    );
 }
 
 /** One, two or three backslashes before `{{`: text, or a variable after a backslash. */
 function escaped(): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom("\\", "\\\\", "\\\\\\"), fc.oneof(plainVariable(), nearlyPlainVariable(), content)).map(([e, rest]) => e + "{{" + rest.replace(/^\{\{/, ""));
+  return fc
+    .tuple(fc.constantFrom("\\", "\\\\", "\\\\\\"), fc.oneof(plainVariable(), nearlyPlainVariable(), content))
+    .map(([e, rest]) => e + "{{" + rest.replace(/^\{\{/, ""));
 }
 
 /** `~` or nothing, for one side of a mustache. */
@@ -137,7 +228,16 @@ function mustache(expression: fc.Arbitrary<string>): fc.Arbitrary<string> {
 /** `{{#x}}…{{else}}…{{/x}}` and `{{^x}}…{{/x}}`, strip flags anywhere, closed by its name or another. */
 function block(tie: fc.LetrecTypedTie<Grammar>): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom("#", "^", "#*inline "), strip(), tie("expression"), strip(), tie("template"), fc.option(tie("template"), { nil: undefined }), strip(), fc.boolean())
+    .tuple(
+      fc.constantFrom("#", "^", "#*inline "),
+      strip(),
+      tie("expression"),
+      strip(),
+      tie("template"),
+      fc.option(tie("template"), { nil: undefined }),
+      strip(),
+      fc.boolean(),
+    )
     .map(([open, o, e, c, body, inverse, s, matched]) => {
       const head = e.split(/[\s(]/)[0] ?? e;
       const otherwise = inverse === undefined ? "" : `{{${s}else${s}}}${inverse}`;

@@ -12,7 +12,7 @@ export class Disagreement extends Error {}
 const values: Record<string, string> = Object.fromEntries(titleVariables.map((v, i) => [v, `<${v.toLowerCase()}&{{${i}}}\\>`]));
 
 function filled(parts: readonly Segment[] | readonly (string | { variable: string })[]): string {
-  return parts.map((p) => (typeof p === "string" ? p : values[p.variable] ?? "")).join("");
+  return parts.map((p) => (typeof p === "string" ? p : (values[p.variable] ?? ""))).join("");
 }
 
 /**
@@ -29,7 +29,9 @@ export function checkPlainForm(template: string): void {
     throw new Disagreement(`the validator ${said} ${JSON.stringify(template)}, the rule says ${scanned.plain ? "plain" : `not plain (at ${scanned.at})`}`);
   }
   if (!result.ok) {
-    for (const p of result.problems) if (!(p.start >= 0 && p.start <= p.end && p.end <= template.length)) throw new Disagreement(`${p.code} at ${p.start}-${p.end} is outside ${JSON.stringify(template)}`);
+    for (const p of result.problems)
+      if (!(p.start >= 0 && p.start <= p.end && p.end <= template.length))
+        throw new Disagreement(`${p.code} at ${p.start}-${p.end} is outside ${JSON.stringify(template)}`);
     return;
   }
   if (!scanned.plain) return;
@@ -37,7 +39,9 @@ export function checkPlainForm(template: string): void {
   const expected = filled(scanned.parts);
   const rendered = Handlebars.compile(template, { noEscape: true })(values);
   if (compiled !== expected || compiled !== rendered)
-    throw new Disagreement(`${JSON.stringify(template)}: compiled ${JSON.stringify(compiled)}, the rule reads ${JSON.stringify(expected)}, Handlebars renders ${JSON.stringify(rendered)}`);
+    throw new Disagreement(
+      `${JSON.stringify(template)}: compiled ${JSON.stringify(compiled)}, the rule reads ${JSON.stringify(expected)}, Handlebars renders ${JSON.stringify(rendered)}`,
+    );
 }
 
 export const plainFormProperty = fc.property(handlebarsTemplate, checkPlainForm);

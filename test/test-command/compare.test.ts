@@ -45,7 +45,12 @@ describe("compare", () => {
     ["a field differs", [{ sessionId: "a", decision: "none" }], [create("a")], ["mismatch 1~1 decision"]],
     ["tags compare as whole lists", [{ tags: ["x"] }], [create("a")], ["mismatch 1~1 tags"]],
     ["a field the line does not have", [{ title: "x" }], [none("a")], ["mismatch 1~1 title"]],
-    ["a missing line in the middle is missing, not a cascade", [{ sessionId: "a" }, { sessionId: "b" }, { sessionId: "c" }], [create("a"), create("c", "sim-2")], ["missing 2"]],
+    [
+      "a missing line in the middle is missing, not a cascade",
+      [{ sessionId: "a" }, { sessionId: "b" }, { sessionId: "c" }],
+      [create("a"), create("c", "sim-2")],
+      ["missing 2"],
+    ],
     ["an extra line in the middle is extra", [{ sessionId: "a" }, { sessionId: "c" }], [create("a"), none("b"), create("c", "sim-2")], ["extra 2"]],
     ["without session ids, lines pair in order", [{ decision: "none" }, { decision: "none" }], [create("a"), none("b")], ["mismatch 1~1 decision"]],
     ["one line too many", [{ sessionId: "a" }], [create("a"), none("b")], ["extra 2"]],

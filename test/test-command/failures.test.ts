@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 import { fixtures, policiesFolder, runTest } from "./support.js";
 
 const file = join(fixtures.failing, "failing.test.yaml");
-const revision = "sha256:" + createHash("sha256").update(readFileSync(join(fixtures.failing, "mini-support.yaml"))).digest("hex");
+const revision =
+  "sha256:" +
+  createHash("sha256")
+    .update(readFileSync(join(fixtures.failing, "mini-support.yaml")))
+    .digest("hex");
 const provenance = `"policy":"mini-support","revision":"${revision}","overrides":[]`;
 
 describe("a failing test file", () => {

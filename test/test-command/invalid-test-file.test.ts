@@ -65,12 +65,30 @@ describe.each([
   ["a bare list of cases", `- name: a\n`, ["wrong-type 1:1"]],
   ["no cases", `tests: []\n`, ["invalid-value 1:8"]],
   ["a case without events and expect", withCase(""), ["missing-property 2:5", "missing-property 2:5"]],
-  ["a missing event field", withCase(`    events:\n      - { type: message, sessionId: c1, at: "2026-11-20T10:00:00Z" }\n    expect: []\n`), ["missing-property 5:9"]],
-  ["a field of another event type", withCase(`    events:\n      - { type: connected, sessionId: c1, at: "2026-11-20T10:00:00Z", from: agent }\n    expect: []\n`), ["unknown-property 5:71"]],
+  [
+    "a missing event field",
+    withCase(`    events:\n      - { type: message, sessionId: c1, at: "2026-11-20T10:00:00Z" }\n    expect: []\n`),
+    ["missing-property 5:9"],
+  ],
+  [
+    "a field of another event type",
+    withCase(`    events:\n      - { type: connected, sessionId: c1, at: "2026-11-20T10:00:00Z", from: agent }\n    expect: []\n`),
+    ["unknown-property 5:71"],
+  ],
   ["an event without a type", withCase(`    events:\n      - { sessionId: c1, at: "2026-11-20T10:00:00Z" }\n    expect: []\n`), ["missing-property 5:9"]],
   ["an unknown reason", withCase(`    events:\n      - ${started}\n    expect:\n      - { reason: abandoned }\n`), ["invalid-value 7:19"]],
-  ["a record without createdAt", withCase(`    records:\n      - { recordId: R1, queue: Q, status: New }\n    events:\n      - ${started}\n    expect: []\n`), ["missing-property 5:9"]],
-  ["a malformed closedAt", withCase(`    records:\n      - { recordId: R1, queue: Q, status: New, createdAt: "2026-11-20T10:00:00Z", closedAt: soon }\n    events:\n      - ${started}\n    expect: []\n`), ["invalid-value 5:93"]],
+  [
+    "a record without createdAt",
+    withCase(`    records:\n      - { recordId: R1, queue: Q, status: New }\n    events:\n      - ${started}\n    expect: []\n`),
+    ["missing-property 5:9"],
+  ],
+  [
+    "a malformed closedAt",
+    withCase(
+      `    records:\n      - { recordId: R1, queue: Q, status: New, createdAt: "2026-11-20T10:00:00Z", closedAt: soon }\n    events:\n      - ${started}\n    expect: []\n`,
+    ),
+    ["invalid-value 5:93"],
+  ],
   ["rejected 0", withCase(`    events:\n      - ${started}\n    expect: []\n    rejected: [0]\n`), ["out-of-range 7:16"]],
 ])("%s", (_, text, expected) => {
   it("is reported at its position", () => {
@@ -110,7 +128,12 @@ describe("test files in other folders", () => {
 
   it("run against the policies of their own folder, and .test.yml counts too", async () => {
     copyFileSync(join(fixtures.failing, "mini-support.yaml"), join(dir, "mini-support.yaml"));
-    writeFileSync(join(dir, "ok.test.yml"), withCase(`    events:\n      - ${started}\n      - { type: connected, sessionId: c1, at: "2026-11-20T10:00:30Z" }\n    expect:\n      - { decision: create }\n`));
+    writeFileSync(
+      join(dir, "ok.test.yml"),
+      withCase(
+        `    events:\n      - ${started}\n      - { type: connected, sessionId: c1, at: "2026-11-20T10:00:30Z" }\n    expect:\n      - { decision: create }\n`,
+      ),
+    );
     const { code, stdout } = await runTest(dir);
     expect(stdout).toBe(`${join(dir, "ok.test.yml")}\n  pass  a\n`);
     expect(code).toBe(0);
@@ -118,9 +141,16 @@ describe("test files in other folders", () => {
 
   it("print the runtime's warnings under the case, which still passes", async () => {
     const unknownType = started.replace("Voice Inbound (IVR)", "Voice Inbound (Pigeon)");
-    writeFileSync(join(dir, "ok.test.yml"), withCase(`    events:\n      - ${unknownType}\n      - { type: connected, sessionId: c1, at: "2026-11-20T10:00:30Z" }\n    expect:\n      - { title: "Voice Inbound (Pigeon) c1" }\n`));
+    writeFileSync(
+      join(dir, "ok.test.yml"),
+      withCase(
+        `    events:\n      - ${unknownType}\n      - { type: connected, sessionId: c1, at: "2026-11-20T10:00:30Z" }\n    expect:\n      - { title: "Voice Inbound (Pigeon) c1" }\n`,
+      ),
+    );
     const { code, stdout } = await runTest(dir);
-    expect(stdout).toBe(`${join(dir, "ok.test.yml")}\n  pass  a\n        warning: event 1 on line 5: unknown session type \`Voice Inbound (Pigeon)\`: using its name as CALL_TYPE\n`);
+    expect(stdout).toBe(
+      `${join(dir, "ok.test.yml")}\n  pass  a\n        warning: event 1 on line 5: unknown session type \`Voice Inbound (Pigeon)\`: using its name as CALL_TYPE\n`,
+    );
     expect(code).toBe(0);
   });
 });

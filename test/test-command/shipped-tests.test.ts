@@ -7,8 +7,12 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.js";
 import { caseNames, policiesFolder, runTest } from "./support.js";
 
-const testFiles = readdirSync(policiesFolder).filter((f) => f.endsWith(".test.yaml")).sort();
-const policyFiles = readdirSync(policiesFolder).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith(".test.yaml")).sort();
+const testFiles = readdirSync(policiesFolder)
+  .filter((f) => f.endsWith(".test.yaml"))
+  .sort();
+const policyFiles = readdirSync(policiesFolder)
+  .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith(".test.yaml"))
+  .sort();
 
 describe("policies/", () => {
   it("has a test file for every policy", () => {
@@ -39,7 +43,15 @@ describe("policies/", () => {
 
   it("tests the settings and every override of acme-support", () => {
     const names = caseNames(join(policiesFolder, "acme-support.test.yaml")).join("\n");
-    for (const topic of ["connects, not when it is assigned", "second consumer message", "three consumer messages (override)", "dialed number (override)", "never append (override)", "within 3 days", "short-abandoned"]) {
+    for (const topic of [
+      "connects, not when it is assigned",
+      "second consumer message",
+      "three consumer messages (override)",
+      "dialed number (override)",
+      "never append (override)",
+      "within 3 days",
+      "short-abandoned",
+    ]) {
       expect(names).toContain(topic);
     }
   });

@@ -24,7 +24,11 @@ export function parseXml(xml: string): XmlElement {
     return raw
       .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
       .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   };
   const name = /[A-Za-z_][\w.-]*/y;
   const readName = (): string => {
@@ -53,7 +57,7 @@ export function parseXml(xml: string): XmlElement {
       }
       const key = readName();
       if (key in el.attributes) fail(`duplicate attribute \`${key}\``);
-      if (xml[i] !== "=" || xml[i + 1] !== '"') fail("expected =\"");
+      if (xml[i] !== "=" || xml[i + 1] !== '"') fail('expected ="');
       const end = xml.indexOf('"', i + 2);
       if (end < 0) fail("unterminated attribute");
       el.attributes[key] = decode(xml.slice(i + 2, end));

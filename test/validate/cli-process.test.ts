@@ -42,7 +42,9 @@ async function validate(files: string[]): Promise<{ code: number; stdout: string
 
 /** The diagnostics' first lines: `<file>:<line>:<column>: <severity>[<code>]: …` */
 function located(stdout: string): string[] {
-  return [...stdout.matchAll(/^(.+?):(\d+):(\d+): (?:error|warning)\[([a-z0-9-]+)\]:/gm)].map(([, file = "", line, column, code]) => `${basename(file)} ${code} ${line}:${column}`);
+  return [...stdout.matchAll(/^(.+?):(\d+):(\d+): (?:error|warning)\[([a-z0-9-]+)\]:/gm)].map(
+    ([, file = "", line, column, code]) => `${basename(file)} ${code} ${line}:${column}`,
+  );
 }
 
 describe("crm-policy validate, run as a process", () => {

@@ -20,7 +20,9 @@ describe("generated types", () => {
 
   it("are all generated: schemas/types has no file without a schema", async () => {
     const generated = [...(await generatedTypes()).keys()].map((path) => basename(path)).sort();
-    const present = readdirSync(typesDir).filter((f) => f.endsWith(".ts")).sort();
+    const present = readdirSync(typesDir)
+      .filter((f) => f.endsWith(".ts"))
+      .sort();
     expect(present).toEqual(generated);
   });
 });

@@ -88,15 +88,16 @@ const interesting = fc.constantFrom<unknown>(
 
 /** `base` with some subtrees replaced by arbitrary values, or removed. */
 const mutatedPolicy = fc
-  .array(
-    fc.tuple(fc.constantFrom(...paths(base)), fc.oneof(fc.jsonValue({ maxDepth: 3 }), interesting, fc.constant(undefined))),
-    { minLength: 1, maxLength: 4 },
-  )
+  .array(fc.tuple(fc.constantFrom(...paths(base)), fc.oneof(fc.jsonValue({ maxDepth: 3 }), interesting, fc.constant(undefined))), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((edits) => {
     const policy = structuredClone(base) as Record<string | number, unknown>;
     for (const [path, replacement] of edits) {
       let parent: unknown = policy;
-      for (const key of path.slice(0, -1)) parent = typeof parent === "object" && parent !== null ? (parent as Record<string | number, unknown>)[key] : undefined;
+      for (const key of path.slice(0, -1))
+        parent = typeof parent === "object" && parent !== null ? (parent as Record<string | number, unknown>)[key] : undefined;
       if (typeof parent !== "object" || parent === null) continue;
       const last = path[path.length - 1]!;
       if (replacement === undefined) delete (parent as Record<string | number, unknown>)[last];
@@ -211,7 +212,15 @@ const stringStyles = [Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE, Sc
 
 describe("template problems point into the template", () => {
   // Whatever scalar style the template is written in, a problem with a mustache starts at its `{{`.
-  const mustacheCodes = new Set(["template-unknown-variable", "template-path", "template-helper", "template-block", "template-comment", "template-partial", "template-unescaped"]);
+  const mustacheCodes = new Set([
+    "template-unknown-variable",
+    "template-path",
+    "template-helper",
+    "template-block",
+    "template-comment",
+    "template-partial",
+    "template-unescaped",
+  ]);
 
   it("in every YAML string style", () => {
     fc.assert(

@@ -61,7 +61,15 @@ describe("schema defaults", () => {
     const stated = statedDefaults(schema);
     // the sections and their leaves: title, tags, overrides, records and all below
     expect(stated.map(([path]) => path.join("."))).toEqual(
-      expect.arrayContaining(["title", "title.template", "tags.platform", "overrides", "records", "records.chats.abandoned", "records.chats.minConsumerMessages"]),
+      expect.arrayContaining([
+        "title",
+        "title.template",
+        "tags.platform",
+        "overrides",
+        "records",
+        "records.chats.abandoned",
+        "records.chats.minConsumerMessages",
+      ]),
     );
     for (const [path, value] of stated) {
       const actual = path.reduce<unknown>((at, key) => (isSchema(at) ? at[key] : undefined), resolved);

@@ -15,7 +15,11 @@ const cases: [string, string, string[]][] = [
   ["unexpected end of template pointed past the end", "{{CALL_ID}} {{", ["template-syntax 14-14"]],
   ["a block closed by another name pointed at the end of the template", "{{CALL_ID}}\n{{#if x}}{{/y}}", ["template-syntax 15-16"]],
   ["U+2028 after a line break made Handlebars undercount the columns after it", "\n\u2028{{FOO}}", ["template-multiline 0-1", "template-unknown-variable 2-9"]],
-  ["a lone carriage return is a line break to Handlebars but was not to the offsets", "a\r{{FOO}}", ["template-multiline 1-2", "template-unknown-variable 2-9"]],
+  [
+    "a lone carriage return is a line break to Handlebars but was not to the offsets",
+    "a\r{{FOO}}",
+    ["template-multiline 1-2", "template-unknown-variable 2-9"],
+  ],
   ["U+2029 inside a mustache was accepted as whitespace; it is a line break between the braces", "{{\u2029CALL_ID\u2029}}", ["template-multiline 2-11"]],
   ["whitespace control was accepted and the spaces it removes vanished from the title", "a {{~CALL_ID~}} b", ["template-whitespace-control 4-13"]],
   ["brackets were accepted: Handlebars drops them from the name before the check", "{{[CALL_ID]~}}", ["template-whitespace-control 2-12"]],

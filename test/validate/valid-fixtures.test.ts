@@ -21,7 +21,9 @@ describe.each(valid)("valid fixture $file", (fixture) => {
 describe("the valid fixtures folder", () => {
   it("has the minimal, every-setting, JSON and block-scalar forms", () => {
     const files = valid.map((f) => f.file);
-    expect(files).toEqual(expect.arrayContaining(["minimal.yaml", "minimal.json", "every-setting.yaml", "every-setting.json", "block-scalars.yaml", "bom-crlf.yaml"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["minimal.yaml", "minimal.json", "every-setting.yaml", "every-setting.json", "block-scalars.yaml", "bom-crlf.yaml"]),
+    );
   });
 
   it("is valid as a whole: names are unique across it", () => {
@@ -55,7 +57,15 @@ describe("the valid fixtures folder", () => {
     expect(resolved.crm.closedStatuses).toEqual(["solved", "closed", "archived"]);
     // Each override alone, merged over the base: what it does not set comes from the base.
     const overrides = checked!.policy.overrides ?? [];
-    const alone = overrides.map((_, i) => resolvePolicy(mergeOverrides(checked!.policy, overrides.map((_, k) => k === i)), defaultCatalog()));
+    const alone = overrides.map((_, i) =>
+      resolvePolicy(
+        mergeOverrides(
+          checked!.policy,
+          overrides.map((_, k) => k === i),
+        ),
+        defaultCatalog(),
+      ),
+    );
     expect(alone.map((o) => o.records.chats.abandoned)).toEqual([{ minConsumerMessages: 3 }, "all"]);
   });
 

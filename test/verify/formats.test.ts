@@ -18,7 +18,10 @@ const file = writePolicy(folder, "wrong-promise", {
     { name: "chats never get records", for: 'channel == "chat"', always: 'decision == "none"' },
   ],
 });
-const lineOf = (text: string) => readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+const lineOf = (text: string) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .findIndex((l) => l.includes(text)) + 1;
 
 describe("verify formats", () => {
   it("github: one error annotation per violated expect, at its name, counterexample in the message", async () => {

@@ -19,7 +19,10 @@ it("every invariant holds for random valid policies", () => {
       expect(p, text).toBeDefined();
       if (p === undefined) return;
       const v = verifyPolicy(p, { runs: 60, seed: 1, maxEnumerated: 20_000 });
-      expect(v.results.filter((r) => r.counterexample !== undefined), `${text}\n${reportPolicy(v)}`).toEqual([]);
+      expect(
+        v.results.filter((r) => r.counterexample !== undefined),
+        `${text}\n${reportPolicy(v)}`,
+      ).toEqual([]);
     }),
     { numRuns: runs(25) },
   );

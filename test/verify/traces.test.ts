@@ -66,7 +66,13 @@ describe("the alphabet", () => {
     expect(profiles.some((s) => s.endUser === undefined) && profiles.some((s) => s.endUser !== undefined)).toBe(true);
     expect(new Set(profiles.map((s) => JSON.stringify(s))).size).toBe(profiles.length);
     // the variants: the base, billing chats (3 messages), VIP and sales (no append)
-    expect(alphabet.variants.map((v) => [v.records.chats.minConsumerMessages, v.records.append.toOpenRecord])).toEqual(expect.arrayContaining([[2, true], [3, true], [2, false]]));
+    expect(alphabet.variants.map((v) => [v.records.chats.minConsumerMessages, v.records.append.toOpenRecord])).toEqual(
+      expect.arrayContaining([
+        [2, true],
+        [3, true],
+        [2, false],
+      ]),
+    );
   });
 });
 
@@ -133,6 +139,8 @@ describe("the one-decision invariant", () => {
     expect(property.check(run)?.message).toBe("session `s1` got 2 decisions");
     session.decisions.length = 0;
     expect(property.check(run)?.message).toBe("session `s1` ended without a decision");
-    expect(property.check({ ...run, strays: [{ ...decision.decision, sessionId: "ghost" }] })?.message).toBe("a decision for session `ghost`, which never started");
+    expect(property.check({ ...run, strays: [{ ...decision.decision, sessionId: "ghost" }] })?.message).toBe(
+      "a decision for session `ghost`, which never started",
+    );
   });
 });

@@ -18,7 +18,8 @@ describe("verify policies/", () => {
     const lines = stdout.trimEnd().split("\n");
     const headers = lines.filter((l) => !l.startsWith("  "));
     expect(headers.map((h) => h.split(" ")[0])).toEqual(["acme-support", "globex-helpdesk", "initech-service", "umbrella-care"]);
-    for (const h of headers) expect(h).toMatch(/: proved up to \d+ events of one session \([\d,]+ traces\); sampled 1,000 traces of up to 4 sessions \(seed 42\)$/);
+    for (const h of headers)
+      expect(h).toMatch(/: proved up to \d+ events of one session \([\d,]+ traces\); sampled 1,000 traces of up to 4 sessions \(seed 42\)$/);
     const properties = lines.filter((l) => l.startsWith("  "));
     expect(properties.every((l) => l.startsWith("  ok      "))).toBe(true);
     // each shipped policy states at least one property of its own, and the headline rule is checked where it applies
@@ -46,7 +47,13 @@ describe("a policy with a false expect", () => {
   const file = writePolicy(folder, "acme-false", {
     ...acme,
     metadata: { name: "acme-false" },
-    expect: [{ name: "billing chats need four messages", for: 'channel == "chat" and queue matches "Support/Billing*"', always: 'decision == "none" or consumerMessages >= 4' }],
+    expect: [
+      {
+        name: "billing chats need four messages",
+        for: 'channel == "chat" and queue matches "Support/Billing*"',
+        always: 'decision == "none" or consumerMessages >= 4',
+      },
+    ],
   });
 
   it("fails, exit 1, with the counterexample that simulate replays to the same decisions", async () => {
@@ -117,7 +124,7 @@ describe("usage and input errors", () => {
   });
 
   it("exits 1 for a policy that does not compile, with its diagnostics", async () => {
-    const broken = writePolicy(folder, "broken", { crm: { system: "zendesk" }, expect: [{ name: "x", always: "decison == \"none\"" }] });
+    const broken = writePolicy(folder, "broken", { crm: { system: "zendesk" }, expect: [{ name: "x", always: 'decison == "none"' }] });
     const { code, stdout, stderr } = await runCli(["verify", broken]);
     expect(code).toBe(1);
     expect(stderr).toContain("error[condition-unknown-attribute]: unknown attribute `decison`");

@@ -38,7 +38,8 @@ function abandonedChats(mode: Mode): Invariant {
       if (!run.facts.ended || run.facts.connected) return undefined;
       const got = records(run).length > 0;
       const count = run.facts.consumerMessages;
-      if (mode === "all" && !records(run).some((d) => d.event === ended)) return got ? `${named(run)} was abandoned and got its record before its \`ended\`` : `${named(run)} was abandoned and got no record`;
+      if (mode === "all" && !records(run).some((d) => d.event === ended))
+        return got ? `${named(run)} was abandoned and got its record before its \`ended\`` : `${named(run)} was abandoned and got no record`;
       if (typeof chats.abandoned === "object") {
         const m = chats.abandoned.minConsumerMessages;
         if (got && count < m) return `${named(run)} was abandoned with ${count} consumer messages, below ${m}, yet got a record`;

@@ -13,7 +13,9 @@ export function appendCandidates(run: SessionRun, before: readonly CrmRecord[], 
   const days = settings.append.closedWithinDays;
   return {
     open: mine.filter((r) => !crm.closedStatuses.includes(r.status)),
-    recentlyClosed: mine.filter((r) => crm.closedStatuses.includes(r.status) && days !== null && r.closedAt !== null && Date.parse(decidedAt) - Date.parse(r.closedAt) <= days * day),
+    recentlyClosed: mine.filter(
+      (r) => crm.closedStatuses.includes(r.status) && days !== null && r.closedAt !== null && Date.parse(decidedAt) - Date.parse(r.closedAt) <= days * day,
+    ),
   };
 }
 

@@ -9,7 +9,8 @@ import { appendCandidates } from "./append-candidates.js";
  */
 export const appends: Invariant = {
   id: "appends",
-  title: "appends: only to an open (or recently closed, then reopened) record of the same end user and leaf queue; never anonymous, never with append off, never to a record the CRM does not update",
+  title:
+    "appends: only to an open (or recently closed, then reopened) record of the same end user and leaf queue; never anonymous, never with append off, never to a record the CRM does not update",
   quotes: [
     domain("With append off, or no matching record, a new record is created."),
     domain("Anonymous end users (no CRM identity) never append: they always get a new record."),
@@ -29,7 +30,8 @@ export const appends: Invariant = {
         return `${named(run)} (end user \`${run.start.endUser}\`, queue \`${run.start.queue}\`) ${to} of end user \`${target.endUser ?? "none"}\`, queue \`${target.queue}\``;
       if (crm.neverUpdated.includes(target.status)) return `${named(run)} ${to}, whose status \`${target.status}\` the CRM never updates`;
       if (!crm.closedStatuses.includes(target.status)) {
-        if (decision.reopened || decision.status !== target.status) return `${named(run)} ${to}, which was open (\`${target.status}\`), but reports status \`${decision.status}\`, reopened ${decision.reopened}`;
+        if (decision.reopened || decision.status !== target.status)
+          return `${named(run)} ${to}, which was open (\`${target.status}\`), but reports status \`${decision.status}\`, reopened ${decision.reopened}`;
         continue;
       }
       const open = appendCandidates(run, recordsBefore, decision.at).open;
@@ -38,7 +40,8 @@ export const appends: Invariant = {
       if (days === null) return `${named(run)} ${to}, which was closed (\`${target.status}\`), without \`closedWithinDays\``;
       if (target.closedAt === null || Date.parse(decision.at) - Date.parse(target.closedAt) > days * day)
         return `${named(run)} ${to} at ${decision.at}, closed at ${target.closedAt ?? "an unknown time"}: more than ${days} days before`;
-      if (!decision.reopened || decision.status !== crm.reopenStatus) return `${named(run)} ${to}, which was closed, but did not reopen it to \`${crm.reopenStatus}\``;
+      if (!decision.reopened || decision.status !== crm.reopenStatus)
+        return `${named(run)} ${to}, which was closed, but did not reopen it to \`${crm.reopenStatus}\``;
     }
     return undefined;
   },

@@ -19,13 +19,16 @@ export const chatThreshold: Invariant = {
     for (const { decision, facts } of run.decisions) {
       if (decision.decision === "none") continue;
       if (!facts.connected && decision.trigger !== "ended") return `${named(run)} got a record at \`${decision.trigger}\` before it was connected`;
-      if (facts.connected && facts.consumerMessages < n) return `${named(run)} got a record with ${facts.consumerMessages} consumer messages, below the threshold of ${n}`;
+      if (facts.connected && facts.consumerMessages < n)
+        return `${named(run)} got a record with ${facts.consumerMessages} consumer messages, below the threshold of ${n}`;
     }
     const connected = run.index.connected;
-    if (n === 0 && connected !== undefined && !records(run).some((d) => d.event === connected)) return `${named(run)} was connected at event ${connected + 1} with threshold 0, but got no record there`;
+    if (n === 0 && connected !== undefined && !records(run).some((d) => d.event === connected))
+      return `${named(run)} was connected at event ${connected + 1} with threshold 0, but got no record there`;
     if (!run.facts.ended || !run.facts.connected) return undefined;
     const got = records(run).length > 0;
-    if (!got && run.facts.consumerMessages >= n) return `${named(run)} was connected with ${run.facts.consumerMessages} consumer messages (threshold ${n}) and got no record`;
+    if (!got && run.facts.consumerMessages >= n)
+      return `${named(run)} was connected with ${run.facts.consumerMessages} consumer messages (threshold ${n}) and got no record`;
     return undefined;
   },
 };

@@ -11,9 +11,11 @@ export const delayUntilConnected: Invariant = {
     const connected = run.index.connected;
     for (const d of records(run)) {
       if (!d.facts.connected) return `${named(run)} got a record at \`${d.decision.decision !== "none" ? d.decision.trigger : ""}\` before it was connected`;
-      if (d.event !== connected || d.decision.decision === "none" || d.decision.trigger !== "connected") return `${named(run)} got a record at event ${d.event + 1}, not at its \`connected\` (event ${(connected ?? 0) + 1})`;
+      if (d.event !== connected || d.decision.decision === "none" || d.decision.trigger !== "connected")
+        return `${named(run)} got a record at event ${d.event + 1}, not at its \`connected\` (event ${(connected ?? 0) + 1})`;
     }
-    if (connected !== undefined && !records(run).some((d) => d.event === connected)) return `${named(run)} was connected at event ${connected + 1} but got no record there`;
+    if (connected !== undefined && !records(run).some((d) => d.event === connected))
+      return `${named(run)} was connected at event ${connected + 1} but got no record there`;
     return undefined;
   },
 };

@@ -105,8 +105,8 @@ export function titleProblem(title: unknown, s: SessionRun, catalog: Catalog): s
     const text = "text" in piece ? piece.text : values[piece.variable as Exclude<Variable, "TIMESTAMP">];
     if (rest.startsWith(text)) rest = rest.slice(text.length);
     else if (full && text.startsWith(rest)) return undefined;
-    else return `title ${JSON.stringify(title)}: expected ${JSON.stringify(text)} (${"text" in piece ? "template text" : piece.variable}) at ${JSON.stringify(rest)}`;
+    else
+      return `title ${JSON.stringify(title)}: expected ${JSON.stringify(text)} (${"text" in piece ? "template text" : piece.variable}) at ${JSON.stringify(rest)}`;
   }
   return rest === "" ? undefined : `title ${JSON.stringify(title)}: ${JSON.stringify(rest)} is neither template text nor a declared variable`;
 }
-

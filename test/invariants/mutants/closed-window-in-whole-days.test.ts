@@ -21,7 +21,12 @@ vi.mock("../../../runtime/records/choose-record.js", async (importOriginal) => {
         const created = epochMs(record.createdAt);
         if (!crm.closedStatuses.includes(record.status)) {
           if (created >= openTime) [open, openTime] = [record, created];
-        } else if (window !== null && record.closedAt !== null && created >= closedTime && Math.floor((epochMs(at) - epochMs(record.closedAt)) / 86_400_000) <= window) {
+        } else if (
+          window !== null &&
+          record.closedAt !== null &&
+          created >= closedTime &&
+          Math.floor((epochMs(at) - epochMs(record.closedAt)) / 86_400_000) <= window
+        ) {
           [closed, closedTime] = [record, created];
         }
       }

@@ -12,5 +12,7 @@ export function expectCaught(invariant: AnyInvariant, maxRuns = 3000): void {
   const result = fc.check(propertyOf(invariant, "bundle"), { numRuns: maxRuns, endOnFailure: true });
   if (process.env["CRM_POLICY_MUTANT_STATS"] !== undefined) console.log(`${invariant.id}: caught after ${result.numRuns} runs (seed ${result.seed})`);
   expect(result.failed, `the planted bug went unnoticed in ${maxRuns} runs of ${invariant.id} (seed ${result.seed})`).toBe(true);
-  expect(result.errorInstance, `${invariant.id} failed, but not with a violation (seed ${result.seed}): ${String(result.errorInstance)}`).toBeInstanceOf(Violation);
+  expect(result.errorInstance, `${invariant.id} failed, but not with a violation (seed ${result.seed}): ${String(result.errorInstance)}`).toBeInstanceOf(
+    Violation,
+  );
 }

@@ -24,7 +24,15 @@ vi.mock("../../../runtime/decide/variants.js", async (importOriginal) => {
     const sessionTypes = policy.sessionTypes.map((t: { name: string }) => ({ ...t, tags: recordTags(t.name, policy.crm, tags) }));
     const merged = { ...policy, records, title, tags, sessionTypes };
     const matched = [...key].flatMap((c, i) => (c === "1" ? [i] : [])); // provenance as usual: the bug is in the settings
-    return { settings: records, title: titleRenderer(merged), types: new SessionTypes(merged), policy: policy.name, revision: policy.revision, overrides: matched, crm: policy.crm };
+    return {
+      settings: records,
+      title: titleRenderer(merged),
+      types: new SessionTypes(merged),
+      policy: policy.name,
+      revision: policy.revision,
+      overrides: matched,
+      crm: policy.crm,
+    };
   };
   return original;
 });

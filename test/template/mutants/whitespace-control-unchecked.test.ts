@@ -14,7 +14,8 @@ vi.mock("../../../compiler/template/mustache-form.js", async (importOriginal) =>
 
 it("planted bug (whitespace control not checked) is caught by: accepted exactly when plain", () => {
   const result = fc.check(plainFormProperty, { numRuns: 10_000, endOnFailure: true });
-  if (process.env["CRM_POLICY_MUTANT_STATS"] !== undefined) console.log(`caught after ${result.numRuns} runs (seed ${result.seed}): ${String(result.errorInstance)}`);
+  if (process.env["CRM_POLICY_MUTANT_STATS"] !== undefined)
+    console.log(`caught after ${result.numRuns} runs (seed ${result.seed}): ${String(result.errorInstance)}`);
   expect(result.failed, `the planted bug went unnoticed (seed ${result.seed})`).toBe(true);
   expect(result.errorInstance).toBeInstanceOf(Disagreement);
 });

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Crm } from "../../schemas/types/bundle.v1.js";
+import type { Trigger } from "../../schemas/types/decision.v1.js";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import { projectRoot } from "../project-files.js";
 import { catalogProblems, readCatalogDocuments, type CatalogDocuments } from "./catalog-files.js";
@@ -34,11 +35,13 @@ export interface CrmFacts {
   tagLimit: number;
 }
 
-/** The data the compiler and the reference interpreter read: session types, CRM facts, title variables. */
+/** The data the compiler and the reference interpreter read: session types, CRM facts, title variables, triggers. */
 export interface Catalog {
   sessionTypes: SessionTypeEntry[];
   crms: Record<CrmSystem, CrmFacts>;
   titleVariables: string[];
+  /** The event types that can make a session's record due (a decision's `trigger`), in catalog order. */
+  triggers: Trigger[];
 }
 
 let shipped: Catalog | undefined;
@@ -69,5 +72,6 @@ export function catalogOf(documents: CatalogDocuments): Catalog {
     sessionTypes: (documents.sessionTypes as { sessionTypes: SessionTypeEntry[] }).sessionTypes,
     crms,
     titleVariables: (documents.titleVariables as { variables: { name: string }[] }).variables.map((v) => v.name),
+    triggers: (documents.eventTypes as { eventTypes: { type: Trigger; trigger: boolean }[] }).eventTypes.filter((e) => e.trigger).map((e) => e.type),
   };
 }

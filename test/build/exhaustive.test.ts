@@ -32,7 +32,7 @@ const removals: Removal[] = [
   {
     file: "runtime/tags/tag-forms.ts",
     site: "tag styles",
-    remove: '    case "verbatim": // Freshdesk: unchanged\n      tag = plainLine(name);\n      break;\n',
+    remove: '    case "verbatim": // unchanged\n      tag = plainLine(name);\n      break;\n',
   },
   { file: "runtime/conditions/evaluate.ts", site: "outcome attributes", remove: '      case "appendedTo":\n' },
   { file: "reference/tags.ts", site: "reference tag styles", remove: "  verbatim: (sessionType) => clean(sessionType),\n" },

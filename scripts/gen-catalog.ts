@@ -2,7 +2,8 @@
 // title variables and triggers, and the descriptions that list them; the definition of each event
 // type in the session-event schema and in the policy-test schema (catalog/event-types.json); and
 // the condition attributes into runtime/conditions/session-attributes.generated.ts (their names,
-// the union of them, what each reads of a `started` event). The catalog is validated first
+// the union of them, what each reads of a `started` event) and the event types' shapes into
+// runtime/events/event-types.generated.ts. The catalog is validated first
 // against catalog/catalog.schema.json. `npm run gen` runs it before gen-types.ts, which turns the
 // schemas into TypeScript types and unions; `--check` (and test/catalog/generated-schemas.test.ts)
 // only compares.
@@ -137,6 +138,7 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
     at(testEvent, "properties", "type")["enum"] = types;
     testEvent["allOf"] = facts.events.eventTypes.map((e) => ({
       if: { required: ["type"], properties: { type: { description: `A \`${e.type}\` event.`, const: e.type } } },
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema's if/then, never awaited
       then: { $ref: `#/$defs/Test${e.title}` },
     }));
     at(defs, "ExpectedDecision", "properties", "trigger")["enum"] = triggers(facts.events);
@@ -230,6 +232,45 @@ export function attributesModuleFor(facts: CatalogFacts): string {
   ].join("\n");
 }
 
+/** Where the event types' module is written, from the project's root. */
+export const eventTypesModule = "runtime/events/event-types.generated.ts";
+
+/** The runtime's module of event types: what each carries, which runtime/events/check-event.ts checks. */
+export function eventTypesModuleFor(facts: CatalogFacts): string {
+  const { idLimit, eventTypes } = facts.events;
+  // Written as Biome formats it (biome check covers this file): a field list of one on one line.
+  const field = (f: EventField) =>
+    `{ name: ${JSON.stringify(f.name)}, kind: "${f.kind}", ${f.kind === "oneOf" ? `values: [${(f.values ?? []).map((v) => JSON.stringify(v)).join(", ")}], ` : ""}required: ${f.required} }`;
+  const fields = (list: EventField[]) =>
+    list.length === 0
+      ? ["    fields: [],"]
+      : list.length === 1
+        ? [`    fields: [${field(list[0]!)}],`]
+        : ["    fields: [", ...list.map((f) => `      ${field(f)},`), "    ],"];
+  const shapes = eventTypes.flatMap((e) => [
+    `  ${/^[A-Za-z_$][\w$]*$/.test(e.type) ? e.type : JSON.stringify(e.type)}: {`,
+    `    session: ${e.session},`,
+    ...fields(e.fields),
+    "  },",
+  ]);
+  return [
+    "/* Generated from catalog/event-types.json by `npm run gen`; do not edit. */",
+    "",
+    "/** Longest session id and event id, in characters (code points): memory per remembered id stays bounded. */",
+    `export const idLimit = ${idLimit};`,
+    "",
+    "/**",
+    " * What each event type carries besides `type`, `at` and the optional `eventId`: `session`, a",
+    " * `sessionId`; then its fields, in the order they are checked. `string`: any string;",
+    " * `nonEmptyString`; `oneOf`: one of `values`.",
+    " */",
+    "export const eventShapes = {",
+    ...shapes,
+    "} as const;",
+    "",
+  ].join("\n");
+}
+
 /** `UJET (ujet on Zendesk)`: the commonest form, then each exception. */
 function platformTags(crms: CrmEntry[]): string {
   const counts = new Map<string, number>();
@@ -268,6 +309,7 @@ async function main(): Promise<void> {
   const facts = catalogFacts(join(projectRoot, "catalog"));
   const outputs = new Map([...schemasFor(facts, schemaDir)].map(([file, text]) => [join(schemaDir, file), text]));
   outputs.set(join(projectRoot, attributesModule), attributesModuleFor(facts));
+  outputs.set(join(projectRoot, eventTypesModule), eventTypesModuleFor(facts));
   const stale: string[] = [];
   for (const [path, text] of outputs) {
     if (readText(path) === text) continue;

@@ -1,13 +1,13 @@
 // The schemas' enums of CRM systems, tag styles, title variables and triggers, the session-event
-// schema's and the policy-test schema's event definitions, and the runtime's module of condition
-// attributes, are written from catalog/ by `npm run gen` (scripts/gen-catalog.ts).
+// schema's and the policy-test schema's event definitions, and the runtime's modules of condition
+// attributes and event shapes, are written from catalog/ by `npm run gen` (scripts/gen-catalog.ts).
 // When this fails, run it and commit the result.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogProblems, readCatalogDocuments } from "../../compiler/model/catalog-files.js";
 import { projectRoot } from "../../compiler/project-files.js";
-import { attributesModule, attributesModuleFor, catalogFacts, schemasFor } from "../../scripts/gen-catalog.js";
+import { attributesModule, attributesModuleFor, catalogFacts, eventTypesModule, eventTypesModuleFor, schemasFor } from "../../scripts/gen-catalog.js";
 
 const catalogDir = join(projectRoot, "catalog");
 
@@ -27,6 +27,11 @@ describe("schemas written from the catalog", () => {
   it("and the runtime's condition attributes are up to date with catalog/", () => {
     const text = attributesModuleFor(catalogFacts(catalogDir));
     expect(readFileSync(join(projectRoot, attributesModule), "utf8"), `${attributesModule} is stale: run \`npm run gen\``).toBe(text);
+  });
+
+  it("and the runtime's event shapes are up to date with catalog/", () => {
+    const text = eventTypesModuleFor(catalogFacts(catalogDir));
+    expect(readFileSync(join(projectRoot, eventTypesModule), "utf8"), `${eventTypesModule} is stale: run \`npm run gen\``).toBe(text);
   });
 
   it("a condition attribute added to the catalog reaches the runtime's module and the policy schema", () => {
@@ -61,11 +66,15 @@ describe("schemas written from the catalog", () => {
     expect(test.$defs.TestEvent.properties.type.enum).toContain("transferred");
     expect(test.$defs.TestEvent.allOf).toContainEqual({
       if: { required: ["type"], properties: { type: { description: "A `transferred` event.", const: "transferred" } } },
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema's if/then
       then: { $ref: "#/$defs/TestTransferred" },
     });
     expect(test.$defs.TestTransferred.additionalProperties).toBe(false);
     expect(test.$defs.ExpectedDecision.properties.trigger.enum).toEqual(["assigned", "connected", "message", "ended", "transferred"]);
     expect(json("decision.v1.schema.json").$defs.Trigger.enum).toEqual(["assigned", "connected", "message", "ended", "transferred"]);
+    expect(eventTypesModuleFor(more)).toContain(
+      '  transferred: {\n    session: true,\n    fields: [{ name: "toQueue", kind: "nonEmptyString", required: true }],\n  },',
+    );
   });
 });
 

@@ -40,6 +40,8 @@ export interface Catalog {
   sessionTypes: SessionTypeEntry[];
   crms: Record<CrmSystem, CrmFacts>;
   titleVariables: string[];
+  /** Every status each CRM has out of the box: another is still handled, with a warning naming these. */
+  statuses: Record<CrmSystem, string[]>;
   /** The event types that can make a session's record due (a decision's `trigger`), in catalog order. */
   triggers: Trigger[];
 }
@@ -60,17 +62,19 @@ export function loadCatalog(dir: string): Catalog {
   return catalogOf(documents);
 }
 
-type CrmEntry = Omit<CrmFacts, "tagStyle"> & { tagStyle?: Exclude<TagStyle, "none"> };
+type CrmEntry = Omit<CrmFacts, "tagStyle"> & { tagStyle?: Exclude<TagStyle, "none">; statuses: string[] };
 
 /** Valid catalog documents as the model; a CRM without tags gets the tag style `none`. */
 export function catalogOf(documents: CatalogDocuments): Catalog {
   const systems = (documents.crmSystems as { systems: Record<string, CrmEntry> }).systems;
   const crms = Object.fromEntries(
-    Object.entries(systems).map(([name, entry]) => [name, { ...entry, tagStyle: entry.tags ? (entry.tagStyle ?? "none") : "none" }]),
+    Object.entries(systems).map(([name, { statuses: _, ...entry }]) => [name, { ...entry, tagStyle: entry.tags ? (entry.tagStyle ?? "none") : "none" }]),
   ) as Record<CrmSystem, CrmFacts>;
+  const statuses = Object.fromEntries(Object.entries(systems).map(([name, entry]) => [name, entry.statuses])) as Record<CrmSystem, string[]>;
   return {
     sessionTypes: (documents.sessionTypes as { sessionTypes: SessionTypeEntry[] }).sessionTypes,
     crms,
+    statuses,
     titleVariables: (documents.titleVariables as { variables: { name: string }[] }).variables.map((v) => v.name),
     triggers: (documents.eventTypes as { eventTypes: { type: Trigger; trigger: boolean }[] }).eventTypes.filter((e) => e.trigger).map((e) => e.type),
   };

@@ -1,7 +1,7 @@
 import { defaultCatalog } from "../compiler/model/catalog.js";
 import { ReferenceInterpreter } from "../reference/interpreter.js";
 import { MemoryRecordStore, type CompiledPolicy } from "@crm-policy/runtime";
-import { checkHandWritten, checkReference, checkRulesEngine } from "./agreement.js";
+import { checkHandWritten, checkReference, checkRulesEngine, inOrder } from "./agreement.js";
 import { applyAll, handDecider, pushAllAsync, pushHand, pushRuntime, runtimeDecider } from "./deciders.js";
 import { get, interleaved, timed, timedAsync } from "./measure.js";
 import { benchPolicy } from "./policy.js";
@@ -20,7 +20,7 @@ export async function decisionRows(policy: CompiledPolicy, trace: Trace, log: (l
   const { events } = trace;
   const summary = checkHandWritten(policy, trace);
   log(
-    `trace: ${num(events.length)} events, ${num(summary.sessions)} sessions; runtime decisions: ${num(summary.create)} create, ${num(summary.append)} append, ${num(summary.none)} none, ${num(summary.rejected)} rejected; hand-written agrees on every line`,
+    `trace: ${num(events.length)} events, ${num(summary.sessions)} sessions; runtime decisions: ${num(summary.create)} create, ${num(summary.append)} append, ${num(summary.none)} none, ${num(summary.rejected)} rejected; hand-written agrees on every outcome (lateness 30 s, sessions closed after a day)`,
   );
 
   const full = await interleaved(fullRounds, [
@@ -32,15 +32,18 @@ export async function decisionRows(policy: CompiledPolicy, trace: Trace, log: (l
   checkReference(policy, trace, refEvents);
   const catalog = defaultCatalog();
   const ref = await interleaved(slowRounds, [
-    { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace), refEvents) },
-    { name: "reference", round: () => timed(() => applyAll(new ReferenceInterpreter(benchPolicy, catalog, trace.records, policy.revision), refEvents)) },
+    { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace, inOrder), refEvents) },
+    {
+      name: "reference",
+      round: () => timed(() => applyAll(new ReferenceInterpreter(benchPolicy, catalog, trace.records, policy.revision, inOrder), refEvents)),
+    },
   ]);
 
   const rulesEvents = events.slice(0, rulesPrefix);
   await checkRulesEngine(policy, trace, rulesEvents);
   const rules = await interleaved(slowRounds, [
-    { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace), rulesEvents) },
-    { name: "hand", round: () => pushHand(handDecider(policy, trace), rulesEvents) },
+    { name: "runtime", round: () => pushRuntime(runtimeDecider(policy, trace, inOrder), rulesEvents) },
+    { name: "hand", round: () => pushHand(handDecider(policy, trace, inOrder), rulesEvents) },
     { name: "rules", round: () => timedAsync(() => pushAllAsync(new RulesEngineDecider(new MemoryRecordStore(trace.records)), rulesEvents)) },
   ]);
 

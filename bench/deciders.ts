@@ -1,6 +1,6 @@
 import { defaultCatalog } from "../compiler/model/catalog.js";
 import type { ReferenceInterpreter } from "../reference/interpreter.js";
-import { Decider, MemoryRecordStore, type CompiledPolicy, type SessionEvent } from "@crm-policy/runtime";
+import { Decider, MemoryRecordStore, type CompiledPolicy, type DeciderOptions, type SessionEvent } from "@crm-policy/runtime";
 import { HandWrittenDecider } from "./hand-written/decider.js";
 import { timed } from "./measure.js";
 import type { RulesEngineDecider } from "./rules-engine.js";
@@ -11,15 +11,18 @@ import type { Trace } from "./trace.js";
 
 let sink = 0;
 
-export function runtimeDecider(policy: CompiledPolicy, trace: Trace): Decider {
-  return new Decider(policy, new MemoryRecordStore(trace.records), { lateness: 0 });
+/** Delivery rules of a run: the runtime's defaults (lateness 30 s, sessions closed after a day) unless given. */
+export type Timing = Pick<DeciderOptions, "lateness" | "maxSessionAge">;
+
+export function runtimeDecider(policy: CompiledPolicy, trace: Trace, timing: Timing = {}): Decider {
+  return new Decider(policy, new MemoryRecordStore(trace.records), timing);
 }
 
-export function handDecider(policy: CompiledPolicy, trace: Trace): HandWrittenDecider {
+export function handDecider(policy: CompiledPolicy, trace: Trace, timing: Timing = {}): HandWrittenDecider {
   const types = defaultCatalog().sessionTypes;
   const labels = new Map(types.filter((t) => t.channel === "voice").map((t) => [t.name, t.callType ?? t.name]));
   const chats = new Set(types.filter((t) => t.channel === "chat").map((t) => t.name));
-  return new HandWrittenDecider(new MemoryRecordStore(trace.records), labels, chats, policy.revision);
+  return new HandWrittenDecider(new MemoryRecordStore(trace.records), labels, chats, policy.revision, () => {}, timing.lateness, timing.maxSessionAge);
 }
 
 // Milliseconds to push `events` through a fresh decider (built outside the timing). One loop per
@@ -36,7 +39,7 @@ export function pushRuntime(decider: Decider, events: readonly SessionEvent[]): 
 export function pushHand(decider: HandWrittenDecider, events: readonly SessionEvent[]): number {
   let results = 0;
   const ms = timed(() => {
-    for (const event of events) if (decider.push(event) !== undefined) results++;
+    for (const event of events) results += decider.push(event).length;
   });
   sink += results;
   return ms;

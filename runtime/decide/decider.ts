@@ -96,7 +96,6 @@ export const defaultMaxSessionAge = 86_400_000;
 class Ended {
   constructor(
     readonly at: string,
-    readonly endMs: number,
     readonly forgetMs: number,
   ) {}
 }
@@ -193,6 +192,7 @@ export class Decider {
       sessions,
       ended,
       held,
+      orderOf: (item) => this.deadlines.orderOf(item),
       ...(ids === undefined ? {} : { only: [...ids] }),
     });
   }
@@ -239,12 +239,13 @@ export class Decider {
     this.startedCount = started;
     for (const r of sessions) {
       const session = new Session(r.start, sessionTypeAsSeen(r.variant, r.start), r.variant, this.intern);
-      Object.assign(session, r.progress);
+      session.restore(r.progress);
       this.sessions.set(session.id, session);
-      this.deadlines.place(session, session.endedAt !== undefined ? session.endMs + this.lateness : session.startMs + this.maxAge, r.order);
+      const due = session.endedAt !== undefined ? epochMs(session.endedAt) + this.lateness : session.startMs + this.maxAge;
+      this.deadlines.place(session, due, r.order);
       this.live++;
     }
-    for (const e of ended) if (e.at !== undefined) this.sessions.set(e.id, new Ended(e.at, epochMs(e.at), e.forgetMs));
+    for (const e of ended) if (e.at !== undefined) this.sessions.set(e.id, new Ended(e.at, e.forgetMs));
     this.ended.restore(ended);
   }
 
@@ -309,8 +310,7 @@ export class Decider {
     let out: Outcome[] | undefined;
     try {
       const t = epochMs(event.at);
-      const head = this.deadlines.peek();
-      if (head !== undefined && head.due <= t) this.advance(t, (out = []));
+      if (this.deadlines.nextDue <= t) this.advance(t, (out = []));
       else if (t > this.now) this.now = t;
       const result = this.apply(event);
       if (result !== undefined) (out ??= []).push(result);
@@ -357,8 +357,8 @@ export class Decider {
 
   /** Closes every session due by `t`, earliest deadline first; then event time is `t`. */
   private advance(t: number, out: Outcome[]): void {
-    for (let s = this.deadlines.peek(); s !== undefined && s.due <= t; s = this.deadlines.peek()) {
-      const outcome = this.close(s);
+    while (this.deadlines.nextDue <= t) {
+      const outcome = this.close(this.deadlines.peek()!);
       if (outcome !== undefined) out.push(outcome);
     }
     if (t > this.now) this.now = t;
@@ -406,19 +406,17 @@ export class Decider {
       }
     }
     const t = epochMs(event.at);
-    if (event.type !== "started" && t < session.startMs) return new Rejection(`event stamped before session \`${session.id}\` started at ${session.startedAt}`);
+    const startMs = session.startMs;
+    if (event.type !== "started" && t < startMs) return new Rejection(`event stamped before session \`${session.id}\` started at ${session.startedAt}`);
     if (session.endedAt !== undefined) {
       // ended, its decision waiting for late events: those stamped after the end are refused
-      if (t > session.endMs) return this.afterEnd(session.id, session.endedAt, event.at);
+      if (t > epochMs(session.endedAt)) return this.afterEnd(session.id, session.endedAt, event.at);
       if (event.type === "ended") return undefined;
     }
     const result = this.applyTo(session, event);
     if (result instanceof Rejection || this.sessions.get(session.id) !== session) return result;
     if (eventId !== undefined && !session.decided) session.remember(eventId, signature(event));
-    if (t > session.lastMs) {
-      session.lastMs = t;
-      session.lastAt = event.at;
-    }
+    session.saw(event.at, t, startMs);
     if (session.endedAt !== undefined && session.decided) this.forget(session, session.endedAt); // a late event decided it
     return result;
   }
@@ -449,7 +447,6 @@ export class Decider {
         const due = t + this.lateness;
         if (session.decided || due <= this.now) return this.end(session, event.at);
         session.endedAt = event.at;
-        session.endMs = t;
         this.deadlines.set(session, due);
         return undefined;
       }
@@ -474,7 +471,7 @@ export class Decider {
     const session = new Session(event, sessionTypeAsSeen(variant, event), variant, this.intern);
     if (event.eventId !== undefined) session.remember(event.eventId, signature(event));
     this.sessions.set(event.sessionId, session);
-    this.deadlines.set(session, session.startMs + this.maxAge);
+    this.deadlines.set(session, epochMs(event.at) + this.maxAge);
     this.live++;
     this.startedCount++;
     return undefined;
@@ -529,7 +526,7 @@ export class Decider {
     if (remember && session.messageTimes?.includes(instant) === true) return undefined;
     const count = session.consumerMessages + 1;
     const decision = session.connected && count >= settings.minConsumerMessages ? this.decide(session, "message", at) : undefined;
-    if (remember && decision === undefined) (session.messageTimes ??= []).push(instant);
+    if (remember && decision === undefined) session.countMessageTime(instant);
     session.consumerMessages = count;
     return decision;
   }
@@ -545,8 +542,8 @@ export class Decider {
   private forget(session: Session, at: string): void {
     const id = session.id;
     this.dirty?.add(id);
-    const forgetMs = session.startMs + this.maxAge;
-    this.sessions.set(id, new Ended(at, epochMs(at), forgetMs));
+    const forgetMs = epochMs(session.startedAt) + this.maxAge;
+    this.sessions.set(id, new Ended(at, forgetMs));
     this.deadlines.remove(session);
     this.live--;
     const evicted = this.ended.add(id, forgetMs);
@@ -592,8 +589,7 @@ export class Decider {
   private decide(session: Session, trigger: Trigger, at: string): Decision {
     const decision = this.recordDecision(session, trigger, at);
     session.decided = true;
-    session.messageTimes = undefined;
-    session.ids = undefined;
+    session.forgetRedeliveries();
     return decision;
   }
 

@@ -8,8 +8,6 @@ export const maxHeldInAll = 10_000;
 /** A session's event that came before its `started`: waits for it until event time reaches its `at` plus the lateness. */
 export class HeldEvent {
   /** Its place among the deadlines (runtime/decide/deadlines.ts). */
-  due = 0;
-  seq = 0;
   heapIndex = -1;
   constructor(
     /** The event as received (simulate finds its line by it). */

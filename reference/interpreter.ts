@@ -229,7 +229,7 @@ export class ReferenceInterpreter {
       return decision === undefined ? {} : { decision };
     }
     if (session.decided || dueBefore || !this.recordDue(session, false)) return {};
-    const outcome = this.decide(session, event.type as Trigger, event.at);
+    const outcome = this.decide(session, event.type satisfies Trigger, event.at);
     if (session.endedAt !== undefined) this.close(session); // a late event decided it
     return outcome;
   }

@@ -1,9 +1,12 @@
-// Writes the catalog's facts into schemas/*.schema.json: the enums of CRM systems, tag styles and
-// title variables, and the descriptions that list them; and the condition attributes into
-// runtime/conditions/session-attributes.generated.ts (their names, the union of them, what each
-// reads of a `started` event). The catalog is validated first against catalog/catalog.schema.json.
-// `npm run gen` runs it before gen-types.ts, which turns the schemas' enums into TypeScript
-// unions; `--check` (and test/catalog/generated-schemas.test.ts) only compares.
+// Writes the catalog's facts into schemas/*.schema.json: the enums of CRM systems, tag styles,
+// title variables and triggers, and the descriptions that list them; the definition of each event
+// type in the session-event schema and in the policy-test schema (catalog/event-types.json); and
+// the condition attributes into runtime/conditions/session-attributes.generated.ts (their names,
+// the union of them, what each reads of a `started` event) and the event types' shapes into
+// runtime/events/event-types.generated.ts. The catalog is validated first
+// against catalog/catalog.schema.json. `npm run gen` runs it before gen-types.ts, which turns the
+// schemas into TypeScript types and unions; `--check` (and test/catalog/generated-schemas.test.ts)
+// only compares.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +24,30 @@ interface CrmEntry {
   platformTag: string;
 }
 
+interface EventField {
+  name: string;
+  description: string;
+  kind: "string" | "nonEmptyString" | "oneOf";
+  values?: string[];
+  required: boolean;
+}
+
+interface EventTypeEntry {
+  type: string;
+  title: string;
+  description: string;
+  session: boolean;
+  trigger: boolean;
+  at?: string;
+  fields: EventField[];
+}
+
+interface EventTypes {
+  idLimit: number;
+  eventId: string;
+  eventTypes: EventTypeEntry[];
+}
+
 interface AttributeEntry {
   name: string;
   field: string;
@@ -35,6 +62,7 @@ export interface CatalogFacts {
   tagStyles: string[];
   titleVariables: string[];
   conditionAttributes: AttributeEntry[];
+  events: EventTypes;
 }
 
 export function catalogFacts(catalogDir: string): CatalogFacts {
@@ -47,6 +75,7 @@ export function catalogFacts(catalogDir: string): CatalogFacts {
     tagStyles: schema.$defs.TagStyle.enum,
     titleVariables: (documents.titleVariables as { variables: { name: string }[] }).variables.map((v) => v.name),
     conditionAttributes: (documents.conditionAttributes as { attributes: AttributeEntry[] }).attributes,
+    events: documents.eventTypes as EventTypes,
   };
 }
 
@@ -93,6 +122,80 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
       at(variable, "properties", "var")["enum"] = facts.titleVariables;
     }
   });
+  edit("decision.v1.schema.json", (schema) => {
+    at(schema, "$defs", "Trigger")["enum"] = triggers(facts.events);
+  });
+  edit("session-event.v1.schema.json", (schema) => {
+    schema["oneOf"] = facts.events.eventTypes.map((e) => ({ $ref: `#/$defs/${e.title}` }));
+    const defs = handWritten(at(schema, "$defs"));
+    schema["$defs"] = { ...defs, ...eventDefinitions(facts.events, "", at(defs, "Time")) };
+  });
+  edit("policy-test.v1.schema.json", (schema) => {
+    const defs = at(schema, "$defs");
+    const types = facts.events.eventTypes.map((e) => e.type);
+    const testEvent = at(defs, "TestEvent");
+    testEvent["tsType"] = `{ type: ${types.map((t) => JSON.stringify(t)).join(" | ")}; [field: string]: unknown }`;
+    at(testEvent, "properties", "type")["enum"] = types;
+    testEvent["allOf"] = facts.events.eventTypes.map((e) => ({
+      if: { required: ["type"], properties: { type: { description: `A \`${e.type}\` event.`, const: e.type } } },
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema's if/then, never awaited
+      then: { $ref: `#/$defs/Test${e.title}` },
+    }));
+    at(defs, "ExpectedDecision", "properties", "trigger")["enum"] = triggers(facts.events);
+    schema["$defs"] = { ...handWritten(defs), ...eventDefinitions(facts.events, "Test", { $ref: "#/$defs/Time" }) };
+  });
+  return out;
+}
+
+/** Marks the definitions written from catalog/event-types.json, which the next run replaces. */
+const generatedComment = "Written from catalog/event-types.json by `npm run gen`; do not edit.";
+
+function handWritten(defs: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(defs).filter(([, def]) => !isObject(def) || def["$comment"] !== generatedComment));
+}
+
+function triggers(events: EventTypes): string[] {
+  return events.eventTypes.filter((e) => e.trigger).map((e) => e.type);
+}
+
+/**
+ * One definition per event type, named by its title: for the session-event schema (prefix ""),
+ * which `simulate` reads leniently (other fields ignored, eventId and id limits checked), or for
+ * the policy-test schema (prefix "Test"), which refuses fields the type does not have. `at` is
+ * `time`: the schema's own `$defs/Time`, copied or referred to.
+ */
+function eventDefinitions(events: EventTypes, prefix: string, time: JsonObject): JsonObject {
+  const lenient = prefix === "";
+  const limit = lenient ? ` At most ${events.idLimit} characters.` : "";
+  const out: JsonObject = {};
+  for (const e of events.eventTypes) {
+    const properties: JsonObject = { type: { description: "Event type.", const: e.type } };
+    if (e.session)
+      properties["sessionId"] = {
+        description: `The session id (CALL_ID).${limit}`,
+        type: "string",
+        minLength: 1,
+        ...(lenient ? { maxLength: events.idLimit } : {}),
+      };
+    const { title: _, description: __, ...timeSchema } = time;
+    properties["at"] = { description: `${e.at ?? "When."}${lenient ? " RFC 3339 date-time with a zone." : ""}`, ...timeSchema };
+    for (const f of e.fields)
+      properties[f.name] =
+        f.kind === "oneOf"
+          ? { description: f.description, enum: f.values ?? [] }
+          : { description: f.description, type: "string", ...(f.kind === "nonEmptyString" ? { minLength: 1 } : {}) };
+    if (lenient) properties["eventId"] = { description: `${events.eventId}${limit}`, type: "string", minLength: 1, maxLength: events.idLimit };
+    const required = ["type", ...(e.session ? ["sessionId"] : []), "at", ...e.fields.filter((f) => f.required).map((f) => f.name)];
+    out[`${prefix}${e.title}`] = {
+      title: `${prefix}${e.title}`,
+      description: e.description,
+      $comment: generatedComment,
+      type: "object",
+      ...(lenient ? {} : { additionalProperties: false }),
+      required,
+      properties,
+    };
+  }
   return out;
 }
 
@@ -125,6 +228,45 @@ export function attributesModuleFor(facts: CatalogFacts): string {
     "export interface SessionAttributes {",
     ...members,
     "}",
+    "",
+  ].join("\n");
+}
+
+/** Where the event types' module is written, from the project's root. */
+export const eventTypesModule = "runtime/events/event-types.generated.ts";
+
+/** The runtime's module of event types: what each carries, which runtime/events/check-event.ts checks. */
+export function eventTypesModuleFor(facts: CatalogFacts): string {
+  const { idLimit, eventTypes } = facts.events;
+  // Written as Biome formats it (biome check covers this file): a field list of one on one line.
+  const field = (f: EventField) =>
+    `{ name: ${JSON.stringify(f.name)}, kind: "${f.kind}", ${f.kind === "oneOf" ? `values: [${(f.values ?? []).map((v) => JSON.stringify(v)).join(", ")}], ` : ""}required: ${f.required} }`;
+  const fields = (list: EventField[]) =>
+    list.length === 0
+      ? ["    fields: [],"]
+      : list.length === 1
+        ? [`    fields: [${field(list[0]!)}],`]
+        : ["    fields: [", ...list.map((f) => `      ${field(f)},`), "    ],"];
+  const shapes = eventTypes.flatMap((e) => [
+    `  ${/^[A-Za-z_$][\w$]*$/.test(e.type) ? e.type : JSON.stringify(e.type)}: {`,
+    `    session: ${e.session},`,
+    ...fields(e.fields),
+    "  },",
+  ]);
+  return [
+    "/* Generated from catalog/event-types.json by `npm run gen`; do not edit. */",
+    "",
+    "/** Longest session id and event id, in characters (code points): memory per remembered id stays bounded. */",
+    `export const idLimit = ${idLimit};`,
+    "",
+    "/**",
+    " * What each event type carries besides `type`, `at` and the optional `eventId`: `session`, a",
+    " * `sessionId`; then its fields, in the order they are checked. `string`: any string;",
+    " * `nonEmptyString`; `oneOf`: one of `values`.",
+    " */",
+    "export const eventShapes = {",
+    ...shapes,
+    "} as const;",
     "",
   ].join("\n");
 }
@@ -167,6 +309,7 @@ async function main(): Promise<void> {
   const facts = catalogFacts(join(projectRoot, "catalog"));
   const outputs = new Map([...schemasFor(facts, schemaDir)].map(([file, text]) => [join(schemaDir, file), text]));
   outputs.set(join(projectRoot, attributesModule), attributesModuleFor(facts));
+  outputs.set(join(projectRoot, eventTypesModule), eventTypesModuleFor(facts));
   const stale: string[] = [];
   for (const [path, text] of outputs) {
     if (readText(path) === text) continue;

@@ -7,6 +7,8 @@ import {
   type OutcomeAttribute,
 } from "@crm-policy/runtime/toolchain";
 
+import { defaultCatalog } from "../model/catalog.js";
+
 export { conditionAttributes, outcomeAttributes, type ConditionAttribute, type OutcomeAttribute };
 
 export type ScalarType = "string" | "integer" | "boolean";
@@ -70,8 +72,8 @@ export const channels: readonly string[] = ["voice", "chat"];
 /** `decision`: what the session's one decision was (schemas/decision.v1.schema.json). */
 export const decisions: readonly string[] = ["create", "append", "none"];
 
-/** `trigger`: the event that made the record due; `""` when the decision is `none`. */
-export const triggers: readonly string[] = ["assigned", "connected", "message", "ended", ""];
+/** `trigger`: the event that made the record due (catalog/event-types.json); `""` when the decision is `none`. */
+export const triggers: readonly string[] = [...defaultCatalog().triggers, ""];
 
 /** `reason`: why no record (docs/semantics.md); `""` when there is one. */
 export const reasons: readonly string[] = [

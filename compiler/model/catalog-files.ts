@@ -8,6 +8,7 @@ export const catalogFiles = {
   sessionTypes: { file: "session-types.json", def: "SessionTypes" },
   titleVariables: { file: "title-variables.json", def: "TitleVariables" },
   conditionAttributes: { file: "condition-attributes.json", def: "ConditionAttributes" },
+  eventTypes: { file: "event-types.json", def: "EventTypes" },
 } as const;
 
 export type CatalogPart = keyof typeof catalogFiles;
@@ -22,6 +23,7 @@ export function readCatalogDocuments(dir: string): CatalogDocuments {
     sessionTypes: read("sessionTypes"),
     titleVariables: read("titleVariables"),
     conditionAttributes: read("conditionAttributes"),
+    eventTypes: read("eventTypes"),
   };
 }
 
@@ -40,6 +42,20 @@ export function catalogProblems(dir: string, documents: CatalogDocuments): strin
     if (validate === undefined) throw new Error(`catalog.schema.json has no $defs/${def}`);
     if (validate(documents[part])) continue;
     for (const error of validate.errors ?? []) problems.push(`catalog/${file}: ${error.instancePath || "/"}: ${error.message ?? error.keyword}`);
+  }
+  if (problems.length === 0) problems.push(...duplicateEventTypes(documents.eventTypes as { eventTypes: { type: string; title: string }[] }));
+  return problems;
+}
+
+/** Two event types with one `type` or one `title`, which a JSON Schema cannot refuse. */
+function duplicateEventTypes(document: { eventTypes: { type: string; title: string }[] }): string[] {
+  const problems: string[] = [];
+  for (const key of ["type", "title"] as const) {
+    const seen = new Set<string>();
+    document.eventTypes.forEach((entry, index) => {
+      if (seen.has(entry[key])) problems.push(`catalog/${catalogFiles.eventTypes.file}: /eventTypes/${index}/${key}: \`${entry[key]}\` is already taken`);
+      seen.add(entry[key]);
+    });
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Crm } from "../../schemas/types/bundle.v1.js";
+import type { Trigger } from "../../schemas/types/decision.v1.js";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import { projectRoot } from "../project-files.js";
 import { catalogProblems, readCatalogDocuments, type CatalogDocuments } from "./catalog-files.js";
@@ -34,11 +35,15 @@ export interface CrmFacts {
   tagLimit: number;
 }
 
-/** The data the compiler and the reference interpreter read: session types, CRM facts, title variables. */
+/** The data the compiler and the reference interpreter read: session types, CRM facts, title variables, triggers. */
 export interface Catalog {
   sessionTypes: SessionTypeEntry[];
   crms: Record<CrmSystem, CrmFacts>;
   titleVariables: string[];
+  /** Every status each CRM has out of the box: another is still handled, with a warning naming these. */
+  statuses: Record<CrmSystem, string[]>;
+  /** The event types that can make a session's record due (a decision's `trigger`), in catalog order. */
+  triggers: Trigger[];
 }
 
 let shipped: Catalog | undefined;
@@ -57,17 +62,20 @@ export function loadCatalog(dir: string): Catalog {
   return catalogOf(documents);
 }
 
-type CrmEntry = Omit<CrmFacts, "tagStyle"> & { tagStyle?: Exclude<TagStyle, "none"> };
+type CrmEntry = Omit<CrmFacts, "tagStyle"> & { tagStyle?: Exclude<TagStyle, "none">; statuses: string[] };
 
 /** Valid catalog documents as the model; a CRM without tags gets the tag style `none`. */
 export function catalogOf(documents: CatalogDocuments): Catalog {
   const systems = (documents.crmSystems as { systems: Record<string, CrmEntry> }).systems;
   const crms = Object.fromEntries(
-    Object.entries(systems).map(([name, entry]) => [name, { ...entry, tagStyle: entry.tags ? (entry.tagStyle ?? "none") : "none" }]),
+    Object.entries(systems).map(([name, { statuses: _, ...entry }]) => [name, { ...entry, tagStyle: entry.tags ? (entry.tagStyle ?? "none") : "none" }]),
   ) as Record<CrmSystem, CrmFacts>;
+  const statuses = Object.fromEntries(Object.entries(systems).map(([name, entry]) => [name, entry.statuses])) as Record<CrmSystem, string[]>;
   return {
     sessionTypes: (documents.sessionTypes as { sessionTypes: SessionTypeEntry[] }).sessionTypes,
     crms,
+    statuses,
     titleVariables: (documents.titleVariables as { variables: { name: string }[] }).variables.map((v) => v.name),
+    triggers: (documents.eventTypes as { eventTypes: { type: Trigger; trigger: boolean }[] }).eventTypes.filter((e) => e.trigger).map((e) => e.type),
   };
 }

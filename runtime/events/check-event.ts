@@ -1,34 +1,31 @@
 import type { SessionEvent } from "../../schemas/types/session-event.v1.js";
+import { eventShapes, idLimit } from "./event-types.generated.js";
 import { isTime, timeRange } from "./time.js";
 
-type Fields = (event: Record<string, unknown>) => string | undefined;
+export { idLimit };
 
-/** What each event type requires besides `type` and `at`; one entry per type of the schema. */
-const fieldsOf: { readonly [type in SessionEvent["type"]]: Fields } = {
-  started: (event) =>
-    sessionId(event) ??
-    oneOf(event, "channel", "voice", "chat") ??
-    id(event, "sessionType") ??
-    id(event, "queue") ??
-    optionalString(event, "menuPath") ??
-    optionalString(event, "phoneNumber") ??
-    optionalString(event, "language") ??
-    (event["endUser"] === undefined ? undefined : id(event, "endUser")),
-  assigned: (event) => sessionId(event) ?? optionalString(event, "agent"),
-  connected: (event) => sessionId(event),
-  message: (event) => sessionId(event) ?? oneOf(event, "from", "consumer", "agent"),
-  ended: (event) => sessionId(event),
-  "record.status": (event) => id(event, "recordId") ?? id(event, "status"),
-};
+/** A field of an event (catalog/catalog.schema.json, `EventTypes`): a string, a non-empty string, or one of a few. */
+type Field =
+  | { readonly name: string; readonly kind: "string" | "nonEmptyString"; readonly required: boolean }
+  | { readonly name: string; readonly kind: "oneOf"; readonly values: readonly string[]; readonly required: boolean };
+
+interface Shape {
+  /** Whether the event carries a `sessionId`. */
+  readonly session: boolean;
+  readonly fields: readonly Field[];
+}
+
+/** What each event type carries besides `type` and `at` (catalog/event-types.json); one entry per type of the schema. */
+const shapes: { readonly [type in SessionEvent["type"]]: Shape } = eventShapes;
 
 function isEventType(type: string): type is SessionEvent["type"] {
-  return Object.hasOwn(fieldsOf, type);
+  return Object.hasOwn(shapes, type);
 }
 
 /**
  * Why a parsed JSON value is not a session event (schemas/session-event.v1.schema.json),
- * or undefined when it is one. Hand-written so the runtime needs no schema validator;
- * a property test keeps it equal to the schema.
+ * or undefined when it is one. Read from the event shapes the schema is written from, so the
+ * runtime needs no schema validator; a property test keeps it equal to the schema.
  */
 export function eventProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "an event must be a JSON object";
@@ -42,15 +39,39 @@ export function eventProblem(value: unknown): string | undefined {
   const eventId = event["eventId"];
   if (eventId !== undefined && (typeof eventId !== "string" || eventId === "" || tooLong(eventId)))
     return `field \`eventId\` must be a non-empty string of at most ${idLimit} characters`;
-  return fieldsOf[type](event);
+  return shapeProblem(event, shapes[type]);
+}
+
+function shapeProblem(event: Record<string, unknown>, shape: Shape): string | undefined {
+  if (shape.session) {
+    const problem = sessionId(event);
+    if (problem !== undefined) return problem;
+  }
+  for (const field of shape.fields) {
+    const problem = fieldProblem(event, field);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+function fieldProblem(event: Record<string, unknown>, field: Field): string | undefined {
+  const value = event[field.name];
+  if (value === undefined) return field.required ? `missing field \`${field.name}\`` : undefined;
+  switch (field.kind) {
+    case "string":
+      return typeof value === "string" ? undefined : `field \`${field.name}\` must be a string`;
+    case "nonEmptyString":
+      return typeof value === "string" && value !== "" ? undefined : `field \`${field.name}\` must be a non-empty string`;
+    case "oneOf":
+      return typeof value === "string" && field.values.includes(value)
+        ? undefined
+        : `field \`${field.name}\` must be ${field.values.map((v) => `\`${v}\``).join(" or ")}`;
+  }
 }
 
 export function isSessionEvent(value: unknown): value is SessionEvent {
   return eventProblem(value) === undefined;
 }
-
-/** Longest session id and event id, in characters (code points): memory per remembered id stays bounded. */
-export const idLimit = 256;
 
 function tooLong(value: string): boolean {
   if (value.length <= idLimit) return false;
@@ -70,15 +91,4 @@ function id(event: Record<string, unknown>, field: string): string | undefined {
   if (value === undefined) return `missing field \`${field}\``;
   if (typeof value !== "string" || value === "") return `field \`${field}\` must be a non-empty string`;
   return undefined;
-}
-
-function optionalString(event: Record<string, unknown>, field: string): string | undefined {
-  const value = event[field];
-  return value === undefined || typeof value === "string" ? undefined : `field \`${field}\` must be a string`;
-}
-
-function oneOf(event: Record<string, unknown>, field: string, a: string, b: string): string | undefined {
-  const value = event[field];
-  if (value === undefined) return `missing field \`${field}\``;
-  return value === a || value === b ? undefined : `field \`${field}\` must be \`${a}\` or \`${b}\``;
 }

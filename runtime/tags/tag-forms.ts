@@ -11,13 +11,13 @@ export function sessionTypeTag(name: string, crm: Pick<Crm, "tagStyle" | "tagLim
   switch (crm.tagStyle) {
     case "none":
       return undefined;
-    case "snake_case": // Zendesk: Voice Inbound (IVR) → voice_inbound_ivr
+    case "snake_case": // Voice Inbound (IVR) → voice_inbound_ivr
       tag = snake(name);
       break;
-    case "parentheses_as_dash": // Kustomer: Voice Inbound (IVR) → Voice Inbound - IVR
+    case "parentheses_as_dash": // Voice Inbound (IVR) → Voice Inbound - IVR
       tag = dash(plainLine(name));
       break;
-    case "verbatim": // Freshdesk: unchanged
+    case "verbatim": // unchanged
       tag = plainLine(name);
       break;
   }

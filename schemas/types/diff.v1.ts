@@ -299,7 +299,7 @@ export interface Assigned {
    */
   type: "assigned";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -324,7 +324,7 @@ export interface Connected {
    */
   type: "connected";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -345,7 +345,7 @@ export interface Message {
    */
   type: "message";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -370,7 +370,7 @@ export interface Ended {
    */
   type: "ended";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -391,13 +391,13 @@ export interface RecordStatus {
    */
   type: "record.status";
   /**
-   * The record.
-   */
-  recordId: string;
-  /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The record.
+   */
+  recordId: string;
   /**
    * The new status.
    */

@@ -9,7 +9,7 @@ export type Time = string;
  */
 export type Time1 = string;
 /**
- * A session event. Unlike `simulate`, a test file refuses fields the event type does not have, so that a misspelt field is reported rather than ignored.
+ * A session event. Unlike `simulate`, a test file refuses fields the event type does not have, so that a misspelt field is reported rather than ignored. A `record.status` names one of the case's records or one created earlier in the case (sim-1, …).
  */
 export type TestEvent = {
   type: "started" | "assigned" | "connected" | "message" | "ended" | "record.status";

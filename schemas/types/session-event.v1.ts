@@ -63,7 +63,7 @@ export interface Assigned {
    */
   type: "assigned";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -88,7 +88,7 @@ export interface Connected {
    */
   type: "connected";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -109,7 +109,7 @@ export interface Message {
    */
   type: "message";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -134,7 +134,7 @@ export interface Ended {
    */
   type: "ended";
   /**
-   * The session. At most 256 characters.
+   * The session id (CALL_ID). At most 256 characters.
    */
   sessionId: string;
   /**
@@ -155,13 +155,13 @@ export interface RecordStatus {
    */
   type: "record.status";
   /**
-   * The record.
-   */
-  recordId: string;
-  /**
    * When. RFC 3339 date-time with a zone.
    */
   at: string;
+  /**
+   * The record.
+   */
+  recordId: string;
   /**
    * The new status.
    */

@@ -23,7 +23,11 @@ const removals: Removal[] = [
     remove: 'case "message":\n        return this.message(session, event.from, event.at, event.eventId !== undefined);\n',
   },
   { file: "runtime/decide/decider.ts", site: "abandoned chats setting", remove: 'case "all":\n        return this.decide(session, "ended", at);\n' },
-  { file: "runtime/events/check-event.ts", site: "event fields by event type", remove: "  connected: (event) => sessionId(event),\n" },
+  {
+    file: "runtime/events/check-event.ts",
+    site: "event field kinds",
+    remove: '    case "oneOf":\n',
+  },
   {
     file: "runtime/title/render-title.ts",
     site: "title variable getters",
@@ -32,9 +36,15 @@ const removals: Removal[] = [
   {
     file: "runtime/tags/tag-forms.ts",
     site: "tag styles",
-    remove: '    case "verbatim": // Freshdesk: unchanged\n      tag = plainLine(name);\n      break;\n',
+    remove: '    case "verbatim": // unchanged\n      tag = plainLine(name);\n      break;\n',
   },
   { file: "runtime/conditions/evaluate.ts", site: "outcome attributes", remove: '      case "appendedTo":\n' },
+  {
+    file: "reference/interpreter.ts",
+    site: "reference: the events that make a record due",
+    remove:
+      '    if (event.type === "started") {\n      if (!sameAttributes(session.start, event)) return { rejected: "second started with different attributes" };\n      this.rememberId(session, event);\n      return {};\n    }\n',
+  },
   { file: "reference/tags.ts", site: "reference tag styles", remove: "  verbatim: (sessionType) => clean(sessionType),\n" },
   { file: "reference/titles.ts", site: "reference title variables", remove: '    LANGUAGE: clean(start.language ?? ""),\n' },
   { file: "reference/conditions.ts", site: "reference condition attributes", remove: "  anonymous: (session) => session.endUser === undefined,\n" },

@@ -13,7 +13,7 @@ function closure(entry: string): { files: Set<string>; packages: Set<string> } {
     files.add(file);
     const text = readFileSync(file, "utf8");
     for (const match of text.matchAll(
-      /^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm,
+      /^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["'];?\s*$|\bimport\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm,
     )) {
       const spec = match[1] ?? match[2] ?? match[3] ?? "";
       if (spec.startsWith(".")) visit(resolve(dirname(file), spec.replace(/\.js$/, ".ts")));

@@ -25,6 +25,7 @@ const hubspot = {
   tagStyle: "snake_case",
   platformTag: "ujet",
   tagLimit: 12,
+  statuses: ["NEW", "OPEN", "CLOSED"],
 };
 
 const policyText = `apiVersion: crm-policy/v1

@@ -20,7 +20,7 @@ describe("linear in the size of hostile input", () => {
   it("the Kustomer tag form of a session type of many `(` and no `)`", () => {
     const tag = (n: number) => () => sessionTypeTag(" (".repeat(n), { tagStyle: "parentheses_as_dash", tagLimit: 0 });
     expect(bestRatio(tag(4_000), tag(4_000 * factor), bound)).toBeLessThan(bound);
-    // and the form itself is still domain.md's
+    // and the form itself is still docs/domain.md's
     expect(sessionTypeTag("Voice Inbound (IVR) (x", { tagStyle: "parentheses_as_dash", tagLimit: 0 })).toBe("Voice Inbound - IVR (x");
   });
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { RecordCreationPolicy } from "../../schemas/types/policy.v1.js";
 import type { CrmRecord } from "../../schemas/types/record.v1.js";
 import { defaultCatalog } from "../../compiler/model/catalog.js";
+import { titleVariables } from "../../compiler/template/variables.js";
 
 const statuses = [
   "New",
@@ -21,7 +22,7 @@ const statuses = [
   "snoozed",
   "done",
 ];
-const variables = ["CALL_TYPE", "CALL_ID", "MENU_PATH", "PHONE_NUMBER", "LANGUAGE", "TIMESTAMP"];
+const variables = titleVariables;
 const literals = ["", " ", " via ", " - ", "[", "] ", "–", "&<b>'\"", "\\{{CALL_ID}}", "Case ", "ü🙂", "x".repeat(40)];
 const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"];
 

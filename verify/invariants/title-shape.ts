@@ -1,11 +1,12 @@
 import Handlebars from "handlebars";
 import type { Catalog } from "../../compiler/model/catalog.js";
+import { isTitleVariable, type TitleVariable } from "../../compiler/template/variables.js";
 import type { Started } from "../../schemas/types/session-event.v1.js";
 import type { SessionRun } from "../observe.js";
 
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const declaredVariables = ["CALL_TYPE", "CALL_ID", "MENU_PATH", "PHONE_NUMBER", "LANGUAGE", "TIMESTAMP"] as const;
-type Variable = (typeof declaredVariables)[number];
+/** The catalog's title variables; `values` below must have a reading of each (the build fails until it does). */
+type Variable = TitleVariable;
 type Piece = { text: string } | { variable: Variable };
 
 const shapes = new Map<string, Piece[] | string>();
@@ -22,11 +23,11 @@ function templateShape(template: string): Piece[] | string {
     }
     const path = statement.type === "MustacheStatement" ? (statement as hbs.AST.MustacheStatement).path : undefined;
     const name = path?.type === "PathExpression" ? (path as hbs.AST.PathExpression).original : "";
-    if (!(declaredVariables as readonly string[]).includes(name)) {
+    if (!isTitleVariable(name)) {
       shape = `template ${JSON.stringify(template)} holds ${statement.type} ${JSON.stringify(name)}, not a declared variable`;
       break;
     }
-    pieces.push({ variable: name as Variable });
+    pieces.push({ variable: name });
   }
   shape ??= pieces;
   shapes.set(template, shape);

@@ -3,6 +3,8 @@ import { jsonLines } from "./trace.js";
 import type { PolicyVerification, PropertyResult } from "./verify-policy.js";
 
 const count = (n: number) => n.toLocaleString("en-US");
+/** Milliseconds as `simulate --lateness` takes them. */
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 const indent = " ".repeat(10);
 
 /**
@@ -14,11 +16,12 @@ const indent = " ".repeat(10);
  */
 export function reportPolicy(v: PolicyVerification): string {
   const { enumeration, sampling } = v;
+  const late = v.lateness > 0;
   const evidence = [
     enumeration.done
-      ? `proved up to ${enumeration.events} events of one session (${count(enumeration.traces)} traces)`
+      ? `proved up to ${enumeration.events} events of one session (${count(enumeration.traces)} traces${late ? `, ${count(enumeration.orders)} more delivery orders within ${seconds(v.lateness)} of lateness` : ""})`
       : `not enumerated (${enumeration.atLeast ? "at least " : ""}${count(enumeration.traces)} one-session traces up to ${enumeration.events} events, over the limit of ${count(enumeration.limit)})`,
-    `sampled ${count(sampling.runs)} traces of up to ${sampling.sessions} sessions (seed ${sampling.seed})`,
+    `sampled ${count(sampling.runs)} traces of up to ${sampling.sessions} sessions (seed ${sampling.seed}${v.lateness > 0 ? `; each in up to ${sampling.orders} more delivery orders` : ""})`,
   ];
   const lines = [`${escapeText(v.policy.name)} (${escapeText(v.policy.file)}): ${evidence.join("; ")}`];
   for (const result of v.results) lines.push(...reportProperty(v, result));
@@ -28,16 +31,26 @@ export function reportPolicy(v: PolicyVerification): string {
 function reportProperty(v: PolicyVerification, { property, counterexample: c }: PropertyResult): string[] {
   const title = escapeText(property.title);
   if (c === undefined) return [`  ok      ${title}`];
-  const events = c.trace.events.length;
+  const n = c.trace.events.length;
   const records = c.trace.records.length > 0;
-  const command = `crm-policy simulate --policy ${escapeText(v.policy.file)}${records ? " --records records.jsonl" : ""} --events -`;
+  const lateness = c.delivery === undefined ? "" : ` --lateness ${seconds(c.delivery.lateness)}`;
+  const command = `crm-policy simulate --policy ${escapeText(v.policy.file)}${records ? " --records records.jsonl" : ""}${lateness} --events -`;
+  const how = c.foundBy === "enumeration" ? "found by enumeration, shortest first" : "sampled, then shrunk";
+  const events =
+    c.delivery === undefined
+      ? [`${indent}events (replay: ${command}):`, ...jsonLines(c.trace.events)]
+      : [
+          `${indent}events in time order:`,
+          ...jsonLines(c.trace.events),
+          `${indent}events as delivered, within the lateness of ${seconds(c.delivery.lateness)} (replay: ${command}):`,
+          ...jsonLines(c.delivery.events),
+        ];
   return [
     `  FAILED  ${title}`,
     `${indent}${escapeText(c.violation.message)}`,
-    `${indent}counterexample (${c.foundBy === "enumeration" ? "found by enumeration, shortest first" : "sampled, then shrunk"}): ${events} event${events === 1 ? "" : "s"}`,
+    `${indent}counterexample (${how}${c.delivery === undefined ? "" : ", delivered out of order"}): ${n} event${n === 1 ? "" : "s"}`,
     ...(records ? [`${indent}records (save as records.jsonl):`, ...jsonLines(c.trace.records)] : []),
-    `${indent}events (replay: ${command}):`,
-    ...jsonLines(c.trace.events),
+    ...events,
     `${indent}decisions the runtime made:`,
     ...jsonLines(c.decisions).map((line) => indent + line),
   ];

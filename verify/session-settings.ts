@@ -11,10 +11,20 @@ import type { PolicyUnderTest } from "./policy-under-test.js";
  */
 export class SessionSettings {
   private readonly cache = new Map<string, ResolvedPolicy>();
+  /** The same start is read again by each delivery of its trace. */
+  private readonly byStart = new WeakMap<SessionAttributes, ResolvedPolicy>();
 
   constructor(private readonly policy: PolicyUnderTest) {}
 
   for(start: SessionAttributes): ResolvedPolicy {
+    const known = this.byStart.get(start);
+    if (known !== undefined) return known;
+    const resolved = this.resolve(start);
+    this.byStart.set(start, resolved);
+    return resolved;
+  }
+
+  private resolve(start: SessionAttributes): ResolvedPolicy {
     const matches = this.policy.overrides.map((o) => evaluateCondition(o.compiled, start));
     const key = matches.map((m) => (m ? "1" : "0")).join("");
     let resolved = this.cache.get(key);

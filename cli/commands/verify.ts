@@ -6,9 +6,10 @@ import { defaultOptions, verifyPolicy, type PolicyVerification } from "../../ver
 import { formatGithub } from "../../compiler/diagnostics/format-github.js";
 import { reportGithub } from "../verify-report/report-github.js";
 import { reportJunit } from "../verify-report/report-junit.js";
-import { BundleError, loadBundle, type LoadedBundle } from "@crm-policy/runtime";
+import { BundleError, defaultLateness, loadBundle, type LoadedBundle } from "@crm-policy/runtime";
 import { escapeText } from "@crm-policy/runtime/toolchain";
 import { defineCommand, parseCommand } from "../command-spec.js";
+import { parseDuration } from "../duration.js";
 import { UsageError, type Io } from "../io.js";
 import { trustOption } from "../load-policy.js";
 import { readSources } from "../source-files.js";
@@ -25,6 +26,13 @@ export const verifySpec = defineCommand({
       value: "N",
       default: String(defaultOptions.seed),
       description: "seed of the trace generator; a failure prints the seed to replay it",
+    },
+    lateness: {
+      type: "string",
+      value: "DURATION",
+      default: `${defaultLateness / 1000}s`,
+      description:
+        "as simulate --lateness: each trace is also delivered out of order within this lateness (events after their session's `ended`, before its `started`) and decided with it (0: in time order only)",
     },
     format: { type: "string", choices: ["human", "github", "junit"], default: "human", description: "how the results are printed" },
     bundle: { type: "string", value: "FILE", description: "run the policies of this shipped bundle, loaded as a service loads it" },
@@ -47,6 +55,9 @@ export function verifyCommand(args: string[], io: Io): number {
   const trustedKeys = trustOption(values.trust);
   const runs = count("--runs", values.runs);
   const seed = count("--seed", values.seed);
+  const lateness = parseDuration(values.lateness);
+  if (lateness === undefined)
+    throw new UsageError(`--lateness ${JSON.stringify(escapeText(values.lateness))}: a duration is a number with a unit, e.g. 30s, 5m, 500ms (or 0)`);
   const paths = positionals.length > 0 ? positionals : ["policies"];
   const sources = readSources(paths);
   if (sources.length === 0) throw new UsageError(`no policy files found in ${paths.map((p) => `\`${p}\``).join(", ")}`);
@@ -80,7 +91,7 @@ export function verifyCommand(args: string[], io: Io): number {
   }
   const verifications: PolicyVerification[] = [];
   for (const policy of policies) {
-    const verification = verifyPolicy(policy, { ...defaultOptions, runs, seed });
+    const verification = verifyPolicy(policy, { ...defaultOptions, runs, seed, lateness });
     verifications.push(verification);
     // human: each policy as soon as it is done; github: the same lines after the annotations
     if (format === "human") io.stdout.write(reportPolicy(verification));

@@ -25,7 +25,7 @@ const lineOf = (text: string) =>
 
 describe("verify formats", () => {
   it("github: one error annotation per violated expect, at its name, counterexample in the message", async () => {
-    const r = await runCli(["verify", file, "--format", "github", "--runs", "20"]);
+    const r = await runCli(["verify", file, "--format", "github", "--runs", "20", "--lateness", "0"]);
     expect(r.code).toBe(1);
     const annotations = r.stdout.split("\n").filter((l) => l.startsWith("::error "));
     expect(annotations).toHaveLength(2);
@@ -37,7 +37,7 @@ describe("verify formats", () => {
   });
 
   it("junit: a testcase per property, failures with the counterexample", async () => {
-    const r = await runCli(["verify", file, "--format", "junit", "--runs", "20"]);
+    const r = await runCli(["verify", file, "--format", "junit", "--runs", "20", "--lateness", "0"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="crm-policy verify" tests="\d+" failures="2" errors="0">/);
     expect(r.stdout.match(/<failure message=/g)).toHaveLength(2);

@@ -45,10 +45,12 @@ export function counterexampleOf(stdout: string, title: string): PrintedCountere
     return stop === -1 ? rest : rest.slice(0, stop);
   };
   const unindented = (l: string) => l.startsWith("{");
-  const eventsHeader = block.find((l) => /^ +events \(replay: /.test(l)) ?? "";
+  // in time order, or as delivered out of order (with the time order above it)
+  const replayed = /^ +events (as delivered, [^(]*)?\(replay: /;
+  const eventsHeader = block.find((l) => replayed.test(l)) ?? "";
   return {
     records: section(/^ +records \(save as records\.jsonl\):$/, unindented),
-    events: section(/^ +events \(replay: /, unindented),
+    events: section(replayed, unindented),
     decisions: section(/^ +decisions the runtime made:$/, (l) => /^ +\{/.test(l)).map((l) => l.trim()),
     command: /replay: (.*)\):$/.exec(eventsHeader)?.[1] ?? "",
   };

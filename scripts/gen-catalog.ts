@@ -65,10 +65,13 @@ export interface CatalogFacts {
   events: EventTypes;
 }
 
+/** A catalog that cannot be written into the schemas: its message is the whole report. */
+export class CatalogError extends Error {}
+
 export function catalogFacts(catalogDir: string): CatalogFacts {
   const documents = readCatalogDocuments(catalogDir);
   const problems = catalogProblems(catalogDir, documents);
-  if (problems.length > 0) throw new Error(`invalid catalog:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0) throw new CatalogError(`invalid catalog:\n  ${problems.join("\n  ")}`);
   const schema = JSON.parse(readFileSync(join(catalogDir, "catalog.schema.json"), "utf8")) as { $defs: { TagStyle: { enum: string[] } } };
   return {
     crms: Object.entries((documents.crmSystems as { systems: Record<string, CrmEntry> }).systems),
@@ -128,7 +131,7 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
   edit("session-event.v1.schema.json", (schema) => {
     schema["oneOf"] = facts.events.eventTypes.map((e) => ({ $ref: `#/$defs/${e.title}` }));
     const defs = handWritten(at(schema, "$defs"));
-    schema["$defs"] = { ...defs, ...eventDefinitions(facts.events, "", at(defs, "Time")) };
+    schema["$defs"] = beside(defs, eventDefinitions(facts.events, "", at(defs, "Time")), "session-event.v1.schema.json");
   });
   edit("policy-test.v1.schema.json", (schema) => {
     const defs = at(schema, "$defs");
@@ -142,7 +145,7 @@ export function schemasFor(facts: CatalogFacts, schemaDir: string): Map<string, 
       then: { $ref: `#/$defs/Test${e.title}` },
     }));
     at(defs, "ExpectedDecision", "properties", "trigger")["enum"] = triggers(facts.events);
-    schema["$defs"] = { ...handWritten(defs), ...eventDefinitions(facts.events, "Test", { $ref: "#/$defs/Time" }) };
+    schema["$defs"] = beside(handWritten(defs), eventDefinitions(facts.events, "Test", { $ref: "#/$defs/Time" }), "policy-test.v1.schema.json");
   });
   return out;
 }
@@ -152,6 +155,16 @@ const generatedComment = "Written from catalog/event-types.json by `npm run gen`
 
 function handWritten(defs: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(defs).filter(([, def]) => !isObject(def) || def["$comment"] !== generatedComment));
+}
+
+/** The generated definitions beside the hand-written ones, whose names an event type's title may not take. */
+function beside(handWrittenDefs: JsonObject, generated: JsonObject, file: string): JsonObject {
+  const taken = Object.keys(generated).filter((name) => Object.hasOwn(handWrittenDefs, name));
+  if (taken.length > 0)
+    throw new CatalogError(
+      `catalog/event-types.json: an event type's title would replace the hand-written definition ${taken.map((n) => `\`$defs/${n}\``).join(", ")} of schemas/${file}; choose another title`,
+    );
+  return { ...handWrittenDefs, ...generated };
 }
 
 function triggers(events: EventTypes): string[] {
@@ -238,15 +251,10 @@ export const eventTypesModule = "runtime/events/event-types.generated.ts";
 /** The runtime's module of event types: what each carries, which runtime/events/check-event.ts checks. */
 export function eventTypesModuleFor(facts: CatalogFacts): string {
   const { idLimit, eventTypes } = facts.events;
-  // Written as Biome formats it (biome check covers this file): a field list of one on one line.
+  // Laid out for reading, not by Biome (biome.json leaves generated files alone): one line per field.
   const field = (f: EventField) =>
     `{ name: ${JSON.stringify(f.name)}, kind: "${f.kind}", ${f.kind === "oneOf" ? `values: [${(f.values ?? []).map((v) => JSON.stringify(v)).join(", ")}], ` : ""}required: ${f.required} }`;
-  const fields = (list: EventField[]) =>
-    list.length === 0
-      ? ["    fields: [],"]
-      : list.length === 1
-        ? [`    fields: [${field(list[0]!)}],`]
-        : ["    fields: [", ...list.map((f) => `      ${field(f)},`), "    ],"];
+  const fields = (list: EventField[]) => (list.length === 0 ? ["    fields: [],"] : ["    fields: [", ...list.map((f) => `      ${field(f)},`), "    ],"]);
   const shapes = eventTypes.flatMap((e) => [
     `  ${/^[A-Za-z_$][\w$]*$/.test(e.type) ? e.type : JSON.stringify(e.type)}: {`,
     `    session: ${e.session},`,
@@ -333,4 +341,12 @@ function readText(path: string): string | undefined {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await main();
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}

@@ -23,7 +23,9 @@ export const eventShapes = {
   },
   assigned: {
     session: true,
-    fields: [{ name: "agent", kind: "string", required: false }],
+    fields: [
+      { name: "agent", kind: "string", required: false },
+    ],
   },
   connected: {
     session: true,
@@ -31,7 +33,9 @@ export const eventShapes = {
   },
   message: {
     session: true,
-    fields: [{ name: "from", kind: "oneOf", values: ["consumer", "agent"], required: true }],
+    fields: [
+      { name: "from", kind: "oneOf", values: ["consumer", "agent"], required: true },
+    ],
   },
   ended: {
     session: true,

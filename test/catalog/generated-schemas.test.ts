@@ -73,7 +73,7 @@ describe("schemas written from the catalog", () => {
     expect(test.$defs.ExpectedDecision.properties.trigger.enum).toEqual(["assigned", "connected", "message", "ended", "transferred"]);
     expect(json("decision.v1.schema.json").$defs.Trigger.enum).toEqual(["assigned", "connected", "message", "ended", "transferred"]);
     expect(eventTypesModuleFor(more)).toContain(
-      '  transferred: {\n    session: true,\n    fields: [{ name: "toQueue", kind: "nonEmptyString", required: true }],\n  },',
+      '  transferred: {\n    session: true,\n    fields: [\n      { name: "toQueue", kind: "nonEmptyString", required: true },\n    ],\n  },',
     );
   });
 });

@@ -3,51 +3,22 @@ import type { Decision, Trigger } from "../../schemas/types/decision.v1.js";
 import type { SessionEvent, Started } from "../../schemas/types/session-event.v1.js";
 import { eventProblem } from "../events/check-event.js";
 import { epochMs, isTime } from "../events/time.js";
-import { chooseRecord, statusChange } from "../records/choose-record.js";
+import { statusChange } from "../records/choose-record.js";
 import type { RecordStore } from "../records/record-store.js";
 import { Deadlines } from "./deadlines.js";
 import { EndedSessions } from "./ended-sessions.js";
-import { HeldEvent, HeldEvents } from "./held-events.js";
+import { EarlyEvents } from "./holding.js";
+import { endRule } from "./end-rule.js";
+import { HeldEvent } from "./held-events.js";
+import { none, recordDecision } from "./record-decision.js";
+import { CallerFailure, callOut, Rejection, type Outcome } from "./rejection.js";
 import { internPool, Session } from "./session.js";
 import type { SessionTypeInfo } from "./session-types.js";
 import { Variants, type Variant } from "./variants.js";
-import { readSnapshot, SnapshotError, takeSnapshot, type PolicySource, type ReadSnapshot, type RestoredSession } from "./snapshot.js";
+import { readSnapshot, takeSnapshot, type PolicySource, type RestoredSession } from "./snapshot.js";
 import type { DeciderSnapshot } from "../../schemas/types/decider-snapshot.v1.js";
 
-/**
- * An event the runtime refused, and why; nothing else changed. `retryable`: the event itself was
- * fine, but the caller's code (record store, warning handler) threw while it was applied; the
- * session is as before the event, and pushing the event again applies it then.
- */
-export class Rejection {
-  readonly rejected = true;
-  constructor(
-    readonly reason: string,
-    readonly retryable = false,
-    readonly cause?: unknown,
-    /** The event refused, when it is not the one just received: one held for its session's `started` (docs/semantics.md). */
-    readonly event?: unknown,
-  ) {}
-}
-
-/** The caller's code threw: carried out of the decider as a retryable Rejection. */
-class CallerFailure extends Error {
-  constructor(
-    readonly what: string,
-    readonly error: unknown,
-  ) {
-    super(`${what} threw: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Calls the caller's code; whatever it throws becomes a CallerFailure. */
-function callOut<T>(what: string, call: () => T): T {
-  try {
-    return call();
-  } catch (error) {
-    throw new CallerFailure(what, error);
-  }
-}
+export { Rejection, type Outcome } from "./rejection.js";
 
 /** An in-flight session as `Decider.inspect` shows it: its progress and the settings in force for it. */
 export interface SessionState {
@@ -86,9 +57,6 @@ export interface DeciderOptions {
 /** How a restored decider runs: its timing comes from the snapshot. */
 export type RestoreOptions = Pick<DeciderOptions, "onWarning" | "trackChanges">;
 
-/** What an event (or time moving on) gave: decisions, and rejections. */
-export type Outcome = Decision | Rejection;
-
 export const defaultLateness = 30_000;
 export const defaultMaxSessionAge = 86_400_000;
 
@@ -119,7 +87,7 @@ export class Decider {
   /** Open sessions (until their expiry, or their end plus the lateness) and held events (until their `at` plus the lateness). */
   private readonly deadlines = new Deadlines<Session | HeldEvent>();
   /** Events of sessions whose `started` has not come yet. */
-  private readonly held = new HeldEvents();
+  private readonly held: EarlyEvents;
   /** Ended sessions in the order they ended, with the time each may be forgotten. */
   private readonly ended: EndedSessions;
   private variants: Variants;
@@ -136,6 +104,7 @@ export class Decider {
     this.lateness = options.lateness ?? defaultLateness;
     this.maxAge = options.maxSessionAge ?? defaultMaxSessionAge;
     this.ended = new EndedSessions(options.endedSessionMemory);
+    this.held = new EarlyEvents(this.deadlines, this.lateness);
     this.dirty = options.trackChanges === true ? new Set() : undefined;
     this.variants = new Variants(policy);
     const onWarning = options.onWarning;
@@ -213,18 +182,8 @@ export class Decider {
       ...(timing.endedSessionMemory === null ? {} : { endedSessionMemory: timing.endedSessionMemory }),
     });
     decider.load(read.current, read.now, read.started, read.sessions, read.ended);
-    decider.loadHeld(read.held);
+    decider.held.restore(read.held);
     return decider;
-  }
-
-  /** Holds the snapshot's held events again, in deadline order (so arrival order among ties); a bound passed is a SnapshotError. */
-  private loadHeld(held: ReadSnapshot["held"]): void {
-    held.forEach((h, i) => {
-      const atMs = epochMs(h.event.at);
-      const placed = this.held.hold(h.event, atMs);
-      if (typeof placed === "string") throw new SnapshotError(`decider snapshot at /held/${i}: ${placed}`);
-      this.deadlines.place(placed, atMs + this.lateness, h.order);
-    });
   }
 
   private load(
@@ -277,7 +236,7 @@ export class Decider {
 
   /** Whether this event value (as given to `receive`) is held for its session's `started`. */
   isHeld(value: unknown): boolean {
-    return this.held.size > 0 && this.held.holds(value);
+    return this.held.holds(value);
   }
 
   /** What the runtime holds of one in-flight session, for a service to show; undefined otherwise. */
@@ -368,10 +327,7 @@ export class Decider {
   private close(session: Session | HeldEvent, when = `${this.maxAge / 1000} s after its start`): Outcome | undefined {
     if (session instanceof HeldEvent) {
       this.dirty?.add(session.event.sessionId);
-      this.deadlines.remove(session);
-      this.held.drop(session);
-      const within = when === "at the end of input" ? "by the end of input" : `within the lateness (${this.lateness / 1000} s) after this event`;
-      return new Rejection(`unknown session \`${session.event.sessionId}\`: its \`started\` did not come ${within}`, false, undefined, session.event);
+      return this.held.expire(session, when === "at the end of input");
     }
     if (session.endedAt !== undefined) return this.end(session, session.endedAt);
     const at = session.lastAt;
@@ -394,7 +350,7 @@ export class Decider {
       this.sessions.delete(event.sessionId);
       session = undefined;
     }
-    if (session === undefined) return event.type === "started" ? this.start(event) : this.hold(event);
+    if (session === undefined) return event.type === "started" ? this.start(event) : this.held.hold(event, this.now);
     if (session instanceof Ended) return this.afterEnd(event.sessionId, session.at, event.at);
     const eventId = event.eventId;
     if (eventId !== undefined && !session.decided) {
@@ -477,41 +433,10 @@ export class Decider {
     return undefined;
   }
 
-  /**
-   * An event of a session not started (or forgotten): held until event time reaches its `at`
-   * plus the lateness, for its `started` to come; else (lateness 0, too old, a bound) rejected.
-   */
-  private hold(event: HeldEvent["event"]): Rejection | undefined {
-    const t = epochMs(event.at);
-    const unknown = `unknown session \`${event.sessionId}\`: no \`started\` event seen`;
-    if (t + this.lateness <= this.now)
-      return new Rejection(
-        this.lateness === 0
-          ? unknown
-          : `${unknown}, and the event came too late to be held for it (more than the lateness, ${this.lateness / 1000} s, after its \`at\`)`,
-      );
-    const held = this.held.hold(event, t);
-    if (typeof held === "string") return new Rejection(`${unknown}, and ${held}`);
-    this.deadlines.set(held, t + this.lateness);
-    return undefined;
-  }
-
   /** The session has started: its held events are applied as if they had come after it, in the order they happened. */
   private release(sessionId: string, out: Outcome[]): void {
     if (!(this.sessions.get(sessionId) instanceof Session)) return; // its `started` was refused: they wait on
-    const waiting = this.held.take(sessionId);
-    if (waiting === undefined) return;
-    for (const held of waiting) this.deadlines.remove(held);
-    for (const held of waiting) {
-      try {
-        const result = this.apply(held.event);
-        if (result instanceof Rejection) out.push(new Rejection(result.reason, false, undefined, held.event));
-        else if (result !== undefined) out.push(result);
-      } catch (error) {
-        if (!(error instanceof CallerFailure)) throw error;
-        out.push(new Rejection(`${error.message}; nothing changed, push the event again`, true, error.error, held.event));
-      }
-    }
+    this.held.release(sessionId, (event) => this.apply(event), out);
   }
 
   /** A consumer message counts once: by its eventId (checked before), else by its instant among messages without one. */
@@ -562,91 +487,18 @@ export class Decider {
     }
   }
 
+  /** The decision of a session with none when it ends (or is closed) at `at`. */
   private decideAtEnd(session: Session, at: string): Decision {
-    const settings = this.settingsFor(session);
-    if (session.type.channel === "voice") {
-      if (!session.connected && settings.createForAbandoned && !settings.delayUntilConnected) return this.decide(session, "ended", at);
-      return none(session, "abandoned_call", at);
-    }
-    if (session.connected) return none(session, "below_message_threshold", at);
-    switch (settings.abandonedChats) {
-      case "all":
-        return this.decide(session, "ended", at);
-      case "min":
-        return session.consumerMessages >= settings.abandonedMinMessages
-          ? this.decide(session, "ended", at)
-          : none(session, "abandoned_chat_below_message_threshold", at);
-      case "none": {
-        const short = settings.shortAbandonSeconds !== null && epochMs(at) - epochMs(session.startedAt) <= settings.shortAbandonSeconds * 1000;
-        return none(session, short ? "short_abandoned_chat" : "abandoned_chat", at);
-      }
-      default:
-        return settings.abandonedChats satisfies never;
-    }
+    const rule = endRule(session, this.settingsFor(session), at);
+    return rule === "record" ? this.decide(session, "ended", at) : none(session, rule, at);
   }
 
   /** A record is due: append to an existing one or create one. The session is decided once the store has done its part. */
   private decide(session: Session, trigger: Trigger, at: string): Decision {
-    const decision = this.recordDecision(session, trigger, at);
+    const decision = recordDecision(this.store, session, this.settingsFor(session), trigger, at);
     session.decided = true;
     session.forgetRedeliveries();
     return decision;
-  }
-
-  private recordDecision(session: Session, trigger: Trigger, at: string): Decision {
-    const settings = this.settingsFor(session);
-    const v = session.variant;
-    const crm = v.crm;
-    if (settings.appendToOpen && session.endUser !== undefined) {
-      const endUser = session.endUser;
-      const target = chooseRecord(
-        callOut("the record store", () => this.store.recordsOf(endUser, session.queue)),
-        crm,
-        settings,
-        at,
-      );
-      if (target !== undefined) {
-        const { record, reopen } = target;
-        if (reopen) callOut("the record store", () => this.store.update(record.recordId, { status: crm.reopenStatus, closedAt: null }));
-        return {
-          sessionId: session.id,
-          decision: "append",
-          recordId: record.recordId,
-          trigger,
-          at,
-          tags: [...session.type.tags],
-          status: reopen ? crm.reopenStatus : record.status,
-          reopened: reopen,
-          policy: v.policy,
-          revision: v.revision,
-          overrides: matched(v),
-        };
-      }
-    }
-    const title = session.variant.title({
-      callType: session.type.callType,
-      sessionId: session.id,
-      menuPath: session.menuPath,
-      phoneNumber: session.phoneNumber,
-      language: session.language,
-      startedAt: session.startedAt,
-    });
-    const recordId = callOut("the record store", () =>
-      this.store.create({ endUser: session.endUser ?? null, queue: session.queue, status: crm.newStatus, createdAt: at, closedAt: null }),
-    );
-    return {
-      sessionId: session.id,
-      decision: "create",
-      recordId,
-      trigger,
-      at,
-      title,
-      tags: [...session.type.tags],
-      status: crm.newStatus,
-      policy: v.policy,
-      revision: v.revision,
-      overrides: matched(v),
-    };
   }
 
   private recordStatus(recordId: string, status: string, at: string): Rejection | undefined {
@@ -671,14 +523,4 @@ function sessionTypeAsSeen(variant: Variant, event: Pick<Started, "sessionType" 
 /** What an event id stands for, to tell a redelivery from another event reusing the id. */
 function signature(event: Exclude<SessionEvent, { type: "record.status" }>): string {
   return `${event.type} ${epochMs(event.at)}${event.type === "message" ? " " + event.from : ""}`;
-}
-
-function none(session: Session, reason: Extract<Decision, { decision: "none" }>["reason"], at: string): Decision {
-  const v = session.variant;
-  return { sessionId: session.id, decision: "none", reason, at, policy: v.policy, revision: v.revision, overrides: matched(v) };
-}
-
-/** The overrides a decision lists (provenance, with the variant's policy and revision): a copy the caller may keep. */
-function matched(variant: Variant): number[] {
-  return variant.overrides.length === 0 ? [] : [...variant.overrides];
 }

@@ -103,7 +103,7 @@ export interface SessionSnapshot {
   connected: boolean;
   decided: boolean;
   /**
-   * Consumer messages counted.
+   * Consumer messages counted. At most 2^31 - 1: the runtime keeps the count in one integer with the session's flags, exact only below 2^50.
    */
   consumerMessages: number;
   /**

@@ -22,7 +22,7 @@ const removals: Removal[] = [
     site: "Decider.receive on the event type",
     remove: 'case "message":\n        return this.message(session, event.from, event.at, event.eventId !== undefined);\n',
   },
-  { file: "runtime/decide/decider.ts", site: "abandoned chats setting", remove: 'case "all":\n        return this.decide(session, "ended", at);\n' },
+  { file: "runtime/decide/end-rule.ts", site: "abandoned chats setting", remove: 'case "all":\n      return "record";\n' },
   {
     file: "runtime/events/check-event.ts",
     site: "event field kinds",

@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { validateSources } from "../../compiler/pipeline.js";
+import { unknownStatusWarning } from "../../cli/record-statuses.js";
 import { readSources } from "../../cli/source-files.js";
+import type { Crm } from "../../schemas/types/bundle.v1.js";
 import { runCli } from "../support/run-cli.js";
 
 // a folder root cannot read: the tests run as any user, so the refusal is simulated
@@ -101,5 +103,11 @@ describe("record statuses", () => {
     expect(warnings[0]).toMatch(/`BOGUS`.*treated as open.*`new`, `open`, `pending`, `hold`, `solved`, `closed`/);
     expect(warnings[1]).toMatch(/`Solved` \(did you mean `solved`\?\)/);
     expect(warnings[2]).toMatch(/^line 1: warning: unknown zendesk status `Closed`/);
+  });
+
+  it("a CRM named like an inherited object property has no catalog statuses, and no crash", () => {
+    const crm = { system: "constructor", newStatus: "New", reopenStatus: "Open", closedStatuses: ["Closed"], neverUpdated: [] } as unknown as Crm;
+    expect(unknownStatusWarning("Odd", crm)).toMatch(/^unknown constructor status `Odd`, treated as open: constructor statuses are `New`, `Open`, `Closed`$/);
+    expect(unknownStatusWarning("Closed", crm)).toBeUndefined();
   });
 });

@@ -122,6 +122,9 @@ describe("restoring a snapshot", () => {
       'decider snapshot at /sessions/1/startedAt: "2026-02-30T10:00:00Z" is not an RFC 3339 time',
     );
     expect(bad((x) => (x["sessions"][2].consumerMessages = -1))).toBe("decider snapshot at /sessions/2/consumerMessages: must be >= 0");
+    // beyond it the count would carry into the session's flags: a decided session undecided again
+    expect(bad((x) => (x["sessions"][2].consumerMessages = 2 ** 50))).toBe("decider snapshot at /sessions/2/consumerMessages: must be <= 2147483647");
+    expect(bad((x) => (x["sessions"][2].consumerMessages = 1e308))).toBe("decider snapshot at /sessions/2/consumerMessages: must be <= 2147483647");
     expect(bad((x) => (x["sessions"][0].policy = 9))).toBe("decider snapshot at /sessions/0/policy: no policy 9 (it lists 2)");
     expect(
       bad((x) => {

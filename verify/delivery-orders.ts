@@ -22,12 +22,20 @@ export interface OrderBounds {
   /**
    * Longer traces: at most this many orders. The first ones, when allowed: the last event
    * delivered after the `ended` that follows it, and the first event before its `started`
-   * (held); the rest chosen in turn (by `turn`) among the other single events delivered late or early.
+   * (held); the rest chosen in turn (by `turn`) among the other single events delivered late or
+   * early. (With room for one: the first two in turn.)
    */
   perTrace: number;
 }
 
 export const defaultOrderBounds = { allUpTo: 4, perTrace: 2 } as const;
+
+/**
+ * For a trace over existing CRM records: one order. Which record a decision goes to does not
+ * depend on when it is made (a one-session trace changes its CRM only by its own decision), and
+ * the same steps are delivered in every order above over no records.
+ */
+export const withRecordsOrderBounds = { allUpTo: 0, perTrace: 1 } as const;
 
 /**
  * The delivery orders of `run.trace` (its in-order run, which says at which event each session
@@ -53,7 +61,9 @@ export function deliveryOrders(run: Run, bounds: OrderBounds, turn = 0): number[
   // the fewest events overtaken first: a counterexample found in the first order that fails reads best
   if (events.length <= bounds.allUpTo) return [...allowed(permutations(events.length))].sort((a, b) => inversions(a) - inversions(b));
   const chosen: number[][] = [];
-  for (const order of allowed(firstMoves(events))) if (chosen.length < bounds.perTrace) chosen.push(order);
+  // in turn, when there is room for fewer than all
+  const first = [...allowed(firstMoves(events))];
+  for (let k = 0; k < Math.min(first.length, bounds.perTrace); k++) chosen.push(first[(turn + k) % first.length]!);
   // then single moves, from a place that turns from trace to trace (a few tries per event)
   const n = events.length;
   for (let k = 0; k < Math.min(n * n, 4 * n) && chosen.length < bounds.perTrace; k++) {

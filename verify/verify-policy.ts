@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { defaultLateness } from "@crm-policy/runtime";
 import type { Decision } from "../schemas/types/decision.v1.js";
 import type { SessionEvent } from "../schemas/types/session-event.v1.js";
-import { defaultOrderBounds, deliveryOrders, type OrderBounds } from "./delivery-orders.js";
+import { defaultOrderBounds, deliveryOrders, withRecordsOrderBounds, type OrderBounds } from "./delivery-orders.js";
 import { alphabetOf, defaultStartLimit } from "./alphabet.js";
 import { enumeratedEvents, enumerateTraces, enumerationSize, fewestTracesPerStart } from "./enumerate.js";
 import { expectProperty } from "./expect-properties.js";
@@ -82,6 +82,7 @@ export function verifyPolicy(policy: PolicyUnderTest, options: VerifyOptions = d
   const fresh = (trace: Trace) => replay(policy, settings, trace);
   const freshLate = (late: LateRun) => replayLate(policy, settings, late.trace, late.delivery.order, lateness);
   const enumerated: OrderBounds = { lateness, ...defaultOrderBounds };
+  const enumeratedWithRecords: OrderBounds = { lateness, ...withRecordsOrderBounds };
   const sampled: OrderBounds = { lateness, allUpTo: 0, perTrace: sampledOrders };
   let orders = 0;
   let traces = 0;
@@ -113,7 +114,7 @@ export function verifyPolicy(policy: PolicyUnderTest, options: VerifyOptions = d
   if (enumeration.done) {
     const wanted = () => found.size < properties.length;
     for (const trace of enumerateTraces(alphabet, settings)) {
-      for (const result of runs(trace, enumerated, wanted)) {
+      for (const result of runs(trace, trace.records.length > 0 ? enumeratedWithRecords : enumerated, wanted)) {
         for (const property of properties) {
           if (found.has(property.id)) continue;
           const violation = property.check(result);

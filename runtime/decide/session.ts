@@ -41,7 +41,9 @@ export interface SessionProgress {
  * out of the `started` event so the parsed event itself can be collected (docs/benchmarks.md,
  * heap per in-flight session). Low-cardinality strings are shared through `intern`. Each
  * instant is kept once, as the text the events gave (decisions echo it); numbers are small
- * integers (no heap-allocated doubles), and what few sessions need sits in a side object.
+ * integers (no heap-allocated doubles) while a session's last event is within about 24 days of
+ * its start (2^31 ms; the default maxSessionAge is a day), and what few sessions need sits in a
+ * side object.
  */
 export class Session {
   /** assigned, connected and decided as bits, and the count of consumer messages above them. */

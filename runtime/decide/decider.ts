@@ -271,7 +271,7 @@ export class Decider {
       const t = epochMs(event.at);
       if (this.deadlines.nextDue <= t) this.advance(t, (out = []));
       else if (t > this.now) this.now = t;
-      const result = this.apply(event);
+      const result = this.apply(event, t);
       if (result !== undefined) (out ??= []).push(result);
       if (event.type === "started" && this.held.size > 0) this.release(event.sessionId, (out ??= []));
     } catch (error) {
@@ -341,8 +341,8 @@ export class Decider {
     return decision.decision === "none" ? none(session, "expired", at) : decision;
   }
 
-  /** Applies one valid event. */
-  private apply(event: SessionEvent): Decision | Rejection | undefined {
+  /** Applies one valid event; `t`: its `at` in ms, when the caller has parsed it already. */
+  private apply(event: SessionEvent, t = epochMs(event.at)): Decision | Rejection | undefined {
     if (event.type === "record.status") return this.recordStatus(event.recordId, event.status, event.at);
     this.dirty?.add(event.sessionId);
     let session = this.sessions.get(event.sessionId);
@@ -350,7 +350,7 @@ export class Decider {
       this.sessions.delete(event.sessionId);
       session = undefined;
     }
-    if (session === undefined) return event.type === "started" ? this.start(event) : this.held.hold(event, this.now);
+    if (session === undefined) return event.type === "started" ? this.start(event, t) : this.held.hold(event, this.now);
     if (session instanceof Ended) return this.afterEnd(event.sessionId, session.at, event.at);
     const eventId = event.eventId;
     if (eventId !== undefined && !session.decided) {
@@ -361,7 +361,6 @@ export class Decider {
         return undefined;
       }
     }
-    const t = epochMs(event.at);
     const startMs = session.startMs;
     if (event.type !== "started" && t < startMs) return new Rejection(`event stamped before session \`${session.id}\` started at ${session.startedAt}`);
     if (session.endedAt !== undefined) {
@@ -369,7 +368,7 @@ export class Decider {
       if (t > epochMs(session.endedAt)) return this.afterEnd(session.id, session.endedAt, event.at);
       if (event.type === "ended") return undefined;
     }
-    const result = this.applyTo(session, event);
+    const result = this.applyTo(session, event, t);
     if (result instanceof Rejection || this.sessions.get(session.id) !== session) return result;
     if (eventId !== undefined && !session.decided) session.remember(eventId, signature(event));
     session.saw(event.at, t, startMs);
@@ -377,7 +376,7 @@ export class Decider {
     return result;
   }
 
-  private applyTo(session: Session, event: Exclude<SessionEvent, { type: "record.status" }>): Decision | Rejection | undefined {
+  private applyTo(session: Session, event: Exclude<SessionEvent, { type: "record.status" }>, t: number): Decision | Rejection | undefined {
     switch (event.type) {
       case "started":
         return session.sameStart(event) ? undefined : new Rejection(`second \`started\` for session \`${event.sessionId}\` with different attributes`);
@@ -397,9 +396,8 @@ export class Decider {
         return decision;
       }
       case "message":
-        return this.message(session, event.from, event.at, event.eventId !== undefined);
+        return this.message(session, event.from, event.at, t, event.eventId !== undefined);
       case "ended": {
-        const t = epochMs(event.at);
         const due = t + this.lateness;
         if (session.decided || due <= this.now) return this.end(session, event.at);
         session.endedAt = event.at;
@@ -416,8 +414,8 @@ export class Decider {
     return session.variant.settings;
   }
 
-  private start(event: Started): Rejection | undefined {
-    if (epochMs(event.at) + this.maxAge <= this.now)
+  private start(event: Started, t: number): Rejection | undefined {
+    if (t + this.maxAge <= this.now)
       return new Rejection(`session \`${event.sessionId}\` started more than ${this.maxAge / 1000} s before event time (the latest \`at\` seen): too old`);
     const variant = this.variants.for(event);
     const type = variant.types.get(event.sessionType, event.channel);
@@ -427,7 +425,7 @@ export class Decider {
     const session = new Session(event, sessionTypeAsSeen(variant, event), variant, this.intern);
     if (event.eventId !== undefined) session.remember(event.eventId, signature(event));
     this.sessions.set(event.sessionId, session);
-    this.deadlines.set(session, epochMs(event.at) + this.maxAge);
+    this.deadlines.set(session, t + this.maxAge);
     this.live++;
     this.startedCount++;
     return undefined;
@@ -440,18 +438,17 @@ export class Decider {
   }
 
   /** A consumer message counts once: by its eventId (checked before), else by its instant among messages without one. */
-  private message(session: Session, from: "consumer" | "agent", at: string, hasId: boolean): Decision | Rejection | undefined {
+  private message(session: Session, from: "consumer" | "agent", at: string, t: number, hasId: boolean): Decision | Rejection | undefined {
     if (session.type.channel === "voice") return new Rejection(`\`message\` event on voice session \`${session.id}\``);
     if (from !== "consumer" || session.decided) return undefined;
     const settings = this.settingsFor(session);
     const enough = Math.max(settings.minConsumerMessages, settings.abandonedMinMessages);
     // Only while the count can still matter is it worth spotting redelivered messages.
     const remember = !hasId && session.consumerMessages < enough;
-    const instant = remember ? epochMs(at) : 0;
-    if (remember && session.messageTimes?.includes(instant) === true) return undefined;
+    if (remember && session.messageTimes?.includes(t) === true) return undefined;
     const count = session.consumerMessages + 1;
     const decision = session.connected && count >= settings.minConsumerMessages ? this.decide(session, "message", at) : undefined;
-    if (remember && decision === undefined) session.countMessageTime(instant);
+    if (remember && decision === undefined) session.countMessageTime(t);
     session.consumerMessages = count;
     return decision;
   }

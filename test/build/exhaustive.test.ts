@@ -20,7 +20,7 @@ const removals: Removal[] = [
   {
     file: "runtime/decide/decider.ts",
     site: "Decider.receive on the event type",
-    remove: 'case "message":\n        return this.message(session, event.from, event.at, event.eventId !== undefined);\n',
+    remove: 'case "message":\n        return this.message(session, event.from, event.at, t, event.eventId !== undefined);\n',
   },
   { file: "runtime/decide/end-rule.ts", site: "abandoned chats setting", remove: 'case "all":\n      return "record";\n' },
   {
